@@ -1,0 +1,58 @@
+package fermata.core.model;
+
+/**
+ * A region of an audio file placed on an audio track. Non-destructive: the media is never changed,
+ * the clip says which part of it plays where and how.
+ *
+ * @param id identity within the project
+ * @param mediaId the {@link MediaRef#id()} it plays
+ * @param positionFrame where it starts on the timeline, in project sample frames
+ * @param sourceOffsetFrame first frame of the media that plays, in media frames
+ * @param lengthFrames how many media frames play
+ * @param gainDb clip gain
+ * @param fadeInFrames fade-in length in media frames
+ * @param fadeOutFrames fade-out length in media frames
+ */
+public record AudioClip(String id, String mediaId, long positionFrame, long sourceOffsetFrame, long lengthFrames,
+                        double gainDb, long fadeInFrames, long fadeOutFrames) {
+    public AudioClip {
+        Check.nonBlank("clip id", id);
+        Check.nonBlank("media id", mediaId);
+        if (positionFrame < 0 || sourceOffsetFrame < 0 || lengthFrames < 1) {
+            throw new IllegalArgumentException("audio clip needs position >= 0, offset >= 0 and length >= 1, was "
+                    + positionFrame + ", " + sourceOffsetFrame + ", " + lengthFrames);
+        }
+        Check.finite("clip gain", gainDb);
+        if (fadeInFrames < 0 || fadeOutFrames < 0 || fadeInFrames + fadeOutFrames > lengthFrames) {
+            throw new IllegalArgumentException("fades must be >= 0 and fit in the clip, were "
+                    + fadeInFrames + " and " + fadeOutFrames + " in " + lengthFrames);
+        }
+    }
+
+    public AudioClip(String id, String mediaId, long positionFrame, long lengthFrames) {
+        this(id, mediaId, positionFrame, 0, lengthFrames, 0.0, 0, 0);
+    }
+
+    public long endFrame() {
+        return positionFrame + lengthFrames;
+    }
+
+    public AudioClip withPosition(long newPosition) {
+        return new AudioClip(id, mediaId, newPosition, sourceOffsetFrame, lengthFrames, gainDb, fadeInFrames, fadeOutFrames);
+    }
+
+    /** Trims to the media range [offset, offset + length), keeping fades that still fit. */
+    public AudioClip withSourceRange(long newOffset, long newLength) {
+        long in = Math.min(fadeInFrames, newLength);
+        long out = Math.min(fadeOutFrames, newLength - in);
+        return new AudioClip(id, mediaId, positionFrame, newOffset, newLength, gainDb, in, out);
+    }
+
+    public AudioClip withGainDb(double newGain) {
+        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, newGain, fadeInFrames, fadeOutFrames);
+    }
+
+    public AudioClip withFades(long in, long out) {
+        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, gainDb, in, out);
+    }
+}
