@@ -1,5 +1,6 @@
 package fermata.ui.shell;
 
+import atlantafx.base.theme.PrimerDark;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -12,8 +13,14 @@ public final class StudioApp extends Application {
         Application.launch(StudioApp.class, args);
     }
 
+    /** The dark theme by default (AtlantaFX Primer). */
+    public static void applyTheme() {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+    }
+
     @Override
     public void start(Stage stage) {
+        applyTheme();
         stage.setTitle("Fermata Studio");
         stage.setScene(new Scene(new Label("Fermata Studio"), 800, 500));
         stage.show();
