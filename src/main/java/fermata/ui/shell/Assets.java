@@ -1,0 +1,49 @@
+package fermata.ui.shell;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Finds the bundled {@code assets/} folder: the system property {@code fermata.assets}, the
+ * working directory (a source checkout, {@code mvn javafx:run}), or beside the folder of the jar
+ * (an installation).
+ */
+public final class Assets {
+    public static final String DEMO_PROJECT = "demo/first-light.fermata";
+
+    private Assets() {
+    }
+
+    public static Optional<Path> folder() {
+        String configured = System.getProperty("fermata.assets");
+        if (configured != null) {
+            return Optional.of(Path.of(configured)).filter(Files::isDirectory);
+        }
+        Path here = Path.of("assets");
+        if (Files.isDirectory(here)) {
+            return Optional.of(here);
+        }
+        try {
+            Path jar = Path.of(Assets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path parent = jar.getParent();
+            for (Path p = parent; p != null; p = p.getParent()) {
+                Path candidate = p.resolve("assets");
+                if (Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+                if (p.equals(parent.getParent())) {
+                    break;
+                }
+            }
+        } catch (URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Path> demoProject() {
+        return folder().map(f -> f.resolve(DEMO_PROJECT)).filter(Files::isRegularFile);
+    }
+}
