@@ -27,14 +27,11 @@ public final class Assets {
         }
         try {
             Path jar = Path.of(Assets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path parent = jar.getParent();
-            for (Path p = parent; p != null; p = p.getParent()) {
-                Path candidate = p.resolve("assets");
+            Path dir = jar.getParent();
+            for (int up = 0; up < 2 && dir != null; up++, dir = dir.getParent()) {
+                Path candidate = dir.resolve("assets");
                 if (Files.isDirectory(candidate)) {
                     return Optional.of(candidate);
-                }
-                if (p.equals(parent.getParent())) {
-                    break;
                 }
             }
         } catch (URISyntaxException | SecurityException e) {
