@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * Damaged project files, at the byte level and in their JSON structure, either load or are one
  * BadInputException; never another exception, an OutOfMemoryError or a hang.
  */
-class ProjectFileMutationProperties {
+class MutatedProjectFileTest {
     private static final Path NAME = Path.of("mutated.fermata");
     private static final byte[] VALID = ProjectFiles.toJson(SampleProjects.everything()).getBytes(StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
