@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Run in a separate JVM by {@link AtomicSaveKillTest}: saves two versions of a project in turn,
- * as fast as it can, until it is killed. Prints "saved" once the first save is done.
+ * as fast as it can, until it is killed. Prints "saved" once two saves are done, so that both the
+ * file and its backup exist from then on.
  */
 public final class SavingChild {
     private SavingChild() {
@@ -17,7 +18,7 @@ public final class SavingChild {
         Project[] versions = AtomicSaveKillTest.versions();
         for (long i = 0; ; i++) {
             ProjectFiles.write(versions[(int) (i % versions.length)], file);
-            if (i == 0) {
+            if (i == 1) {
                 System.out.println("saved");
                 System.out.flush();
             }
