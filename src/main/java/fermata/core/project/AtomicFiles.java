@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Replaces a file so that, whenever the process or the machine stops, the file holds either the
@@ -40,6 +44,7 @@ public final class AtomicFiles {
                 }
                 channel.force(true);
             }
+            copyPermissions(file, temp);
             if (keepBackup && Files.isRegularFile(file)) {
                 keepBackup(file, folder.resolve(name + BACKUP_SUFFIX), temp);
             }
@@ -67,6 +72,18 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(link);
         }
+    }
+
+    // A temp file is created owner-only; a save must not silently change who may read the user's
+    // file, so the new file gets the old one's permissions, or the usual rw-r--r-- for a new file.
+    private static void copyPermissions(Path file, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.isRegularFile(file)
+                ? Files.getPosixFilePermissions(file)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {
