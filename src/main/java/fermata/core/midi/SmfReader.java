@@ -275,7 +275,8 @@ final class SmfReader {
                     metaEvent(type, body, length, tick, eventStart);
                 }
             } else if (status == 0xF0 || status == 0xF7) {
-                pos += checkedLength(readVarLength(end), end, "system exclusive event");
+                int length = checkedLength(readVarLength(end), end, "system exclusive event");
+                pos += length;
             } else {
                 throw fail(eventStart, String.format("status byte 0x%02X (a real-time or system common message) "
                         + "cannot appear in a MIDI file", status), REMEDY_CORRUPT);

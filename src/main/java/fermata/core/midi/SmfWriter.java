@@ -110,7 +110,9 @@ final class SmfWriter {
         int channel = instrument.channel();
         delta(0);
         channel(0xB0 | channel, 0, instrument.bankMsb());
+        delta(0);
         channel(0xB0 | channel, 32, instrument.bankLsb());
+        delta(0);
         channel(0xC0 | channel, instrument.program(), -1);
 
         List<Note> notes = absoluteNotes(track.clips());

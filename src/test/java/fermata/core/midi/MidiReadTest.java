@@ -220,6 +220,19 @@ class MidiReadTest {
     }
 
     @Test
+    void systemExclusiveAndUnusedMetaEventsAreSkippedAndRunningStatusSurvivesThem() throws Exception {
+        Project p = read(file(1, 960, track(
+                0x00, 0x90, 0x3C, 0x64,
+                0x00, 0xF0, 0x05, 0x7E, 0x7F, 0x09, 0x01, 0xF7,
+                0x00, 0xFF, 0x01, 0x02, 'h', 'i',
+                0x00, 0x3E, 0x50,
+                0x87, 0x40, 0x3C, 0x00,
+                0x00, 0x3E, 0x00,
+                0x00, 0xFF, 0x2F, 0x00)));
+        assertEquals(List.of(new Note(60, 0, 960, 100, 0), new Note(62, 0, 960, 80, 0)), onlyClip(p).notes());
+    }
+
+    @Test
     void typeTwoIsRefusedWithARemedy() {
         BadInputException e = assertThrows(BadInputException.class, () -> read(file(2, 960,
                 track(0x00, 0xFF, 0x2F, 0x00))));
