@@ -84,7 +84,15 @@ final class ImportedTrack {
         instrument = new Instrument(program, msb, lsb, channel);
     }
 
-    MidiTrack toTrack(String trackId, String clipId, String fallbackName, long lengthTicks) {
+    /**
+     * @param trackEnd the end-of-track tick; the clip is longer when a note stretched to one tick
+     *     sits at the very end, so that the clip covers every note and exports to the same length
+     */
+    MidiTrack toTrack(String trackId, String clipId, String fallbackName, long trackEnd) {
+        long lengthTicks = trackEnd;
+        for (Note n : notes) {
+            lengthTicks = Math.max(lengthTicks, n.endTick());
+        }
         Instrument played = instrument;
         if (played == null) {
             int channel = firstNoteChannel >= 0 ? firstNoteChannel : Math.max(firstChannel, 0);

@@ -41,8 +41,8 @@ public final class MidiFiles {
      * Exports the MIDI tracks of a project as a type 1 file at 960 ticks per quarter note,
      * replacing {@code file} if it exists (callers decide whether that is allowed).
      *
-     * @throws IOException when the file cannot be written, or the project cannot be expressed in
-     *     a MIDI file (more than 65,534 tracks, or a gap of more than 2^28 ticks between events)
+     * @throws IOException when the file cannot be written, or the project has more MIDI tracks
+     *     than a MIDI file can hold (65,534 besides the conductor track)
      */
     public static void write(Project project, Path file) throws IOException {
         Files.write(file, SmfWriter.write(project));

@@ -68,7 +68,7 @@ final class SmfWriter {
         out.int16(Ppq.TICKS_PER_QUARTER);
     }
 
-    private void conductorTrack(Project project) throws IOException {
+    private void conductorTrack(Project project) {
         int lengthAt = beginTrack();
         if (!project.name().isBlank()) {
             text(0x03, project.name());
@@ -101,7 +101,7 @@ final class SmfWriter {
         endTrack(lengthAt, lastTick);
     }
 
-    private void noteTrack(MidiTrack track) throws IOException {
+    private void noteTrack(MidiTrack track) {
         int lengthAt = beginTrack();
         if (!track.name().isBlank()) {
             text(0x03, track.name());
@@ -201,17 +201,23 @@ final class SmfWriter {
         return lengthAt;
     }
 
-    private void endTrack(int lengthAt, long endTick) throws IOException {
+    private void endTrack(int lengthAt, long endTick) {
         delta(Math.max(endTick, lastTick));
         meta(0x2F, new byte[0]);
         out.setInt32(lengthAt, out.size() - lengthAt - 4);
     }
 
-    private void delta(long tick) throws IOException {
+    /**
+     * Writes the delta time up to {@code tick}. A gap longer than one delta can state (2^28 - 1
+     * ticks, about 39 hours at 120 BPM) is bridged with empty text meta events, which every reader
+     * ignores, instead of refusing the project.
+     */
+    private void delta(long tick) {
         long delta = tick - lastTick;
-        if (delta > MAX_DELTA) {
-            throw new IOException("a gap of " + delta + " ticks between two events is more than a MIDI file can state ("
-                    + MAX_DELTA + ")");
+        while (delta > MAX_DELTA) {
+            out.varLength(MAX_DELTA);
+            meta(0x01, new byte[0]);
+            delta -= MAX_DELTA;
         }
         out.varLength(delta);
         lastTick = tick;

@@ -86,6 +86,16 @@ class MidiReadTest {
     }
 
     @Test
+    void aOneTickNoteAtTheVeryEndLengthensTheClip() throws Exception {
+        MidiClip clip = onlyClip(read(file(1, 960, track(
+                0x87, 0x40, 0x90, 0x3C, 0x64,
+                0x00, 0x3C, 0x00,
+                0x00, 0xFF, 0x2F, 0x00))));
+        assertEquals(List.of(new Note(60, 960, 1, 100, 0)), clip.notes());
+        assertEquals(961, clip.lengthTicks());
+    }
+
+    @Test
     void typeZeroIsSplitByChannel() throws Exception {
         Project p = read(file(0, 960, track(
                 0x00, 0xFF, 0x03, 0x04, 'S', 'o', 'n', 'g',

@@ -102,6 +102,16 @@ class MidiWriteTest {
         assertEquals(2880, merged.lengthTicks());
     }
 
+    @Test
+    void gapsLongerThanOneDeltaTimeAreBridged(@TempDir Path dir) throws Exception {
+        long far = (1L << 28) * 3 + 5;
+        Project p = project(List.of(track("track-1", "Late", Instrument.PIANO,
+                new MidiClip("clip-1", 0, far + 10, List.of(new Note(60, 0, 1, 100, 0), new Note(61, far, 10, 100, 0))))));
+        Path f = dir.resolve("late.mid");
+        MidiFiles.write(p, f);
+        assertEquals(p.tracks(), MidiFiles.read(f).tracks());
+    }
+
     /**
      * The documented limit of first-in first-out pairing: a note that starts later but ends
      * earlier than another of the same key cannot be told apart in a MIDI file.
