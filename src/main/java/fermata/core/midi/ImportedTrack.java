@@ -29,14 +29,8 @@ final class ImportedTrack {
     private int firstNoteChannel = -1;
     private Instrument instrument;
 
-    void setNameIfAbsent(String trackName) {
-        if (name == null) {
-            name = trackName;
-        }
-    }
-
-    String name() {
-        return name;
+    void setName(String trackName) {
+        name = trackName;
     }
 
     boolean hasChannelMessages() {

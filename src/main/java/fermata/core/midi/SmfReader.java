@@ -290,7 +290,7 @@ final class SmfReader {
             projectName = named ? trackName : null;
             for (int channel = 0; channel < 16; channel++) {
                 if (byChannel[channel] != null) {
-                    byChannel[channel].setNameIfAbsent("Channel " + (channel + 1));
+                    byChannel[channel].setName("Channel " + (channel + 1));
                     tracks.add(byChannel[channel]);
                     trackEnds.add(modelEnd);
                 }
@@ -299,7 +299,7 @@ final class SmfReader {
             closeOpenNotes(open, whole, modelEnd);
             if (whole.hasChannelMessages()) {
                 if (named) {
-                    whole.setNameIfAbsent(trackName);
+                    whole.setName(trackName);
                 }
                 tracks.add(whole);
                 trackEnds.add(modelEnd);
