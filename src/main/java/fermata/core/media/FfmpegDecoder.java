@@ -302,8 +302,11 @@ final class FfmpegDecoder implements AudioStream {
     }
 
     private BadInputException corrupt(int error) {
-        return new BadInputException(file, "packet at byte " + lastPacketPosition, "the " + info.codec()
-                + " data is corrupt (" + errorText(error) + ")",
+        String problem = format.pb() != null && format.pb().eof_reached() != 0
+                ? "the file ends in the middle of a " + info.codec() + " frame, after " + framesDecoded
+                        + " frames (truncated)"
+                : "the " + info.codec() + " data is corrupt (" + errorText(error) + ")";
+        return new BadInputException(file, "packet at byte " + lastPacketPosition, problem,
                 "Re-export the file, or keep what decodes with: ffmpeg -i IN OUT.flac");
     }
 
