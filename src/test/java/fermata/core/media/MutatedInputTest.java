@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * exception, a hang or a crash. Valid fixtures are mutated the way real files break: flipped
  * bytes (mostly in the header), size fields set to extreme values, truncation.
  */
-class MutatedInputProperties {
+class MutatedInputTest {
     private static final List<String> SEEDS = List.of("pcm-s16.wav", "pcm-s24.wav", "float-32.wav",
             "pcm-s16-3ch.wav", "flac-16.flac", "sine-1k.mp3", "pcm-s16.aiff", "sine-1k.ogg");
     private static final int[] EXTREMES = {0, 1, 2, 0x7FFFFFFF, 0xFFFFFFFF, 0x80000000, 0xFFFE, 44100, 4};
