@@ -2,9 +2,9 @@ package fermata.core.midi;
 
 import fermata.core.error.BadInputException;
 import fermata.core.model.Project;
+import fermata.core.project.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -39,12 +39,13 @@ public final class MidiFiles {
 
     /**
      * Exports the MIDI tracks of a project as a type 1 file at 960 ticks per quarter note,
-     * replacing {@code file} if it exists (callers decide whether that is allowed).
+     * replacing {@code file} atomically if it exists (callers decide whether that is allowed): a
+     * failed export leaves the old file as it was.
      *
      * @throws IOException when the file cannot be written, or the project has more MIDI tracks
      *     than a MIDI file can hold (65,534 besides the conductor track)
      */
     public static void write(Project project, Path file) throws IOException {
-        Files.write(file, SmfWriter.write(project));
+        AtomicFiles.write(file, SmfWriter.write(project), false);
     }
 }
