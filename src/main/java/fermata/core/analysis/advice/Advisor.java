@@ -122,19 +122,23 @@ public final class Advisor {
         double mid = 0;
         boolean relevant = false;
         for (StereoBand b : s.octaves()) {
-            if (b.highHz() <= BASS_EDGE_HZ && Double.isFinite(b.sideToMidDb())) {
-                double m = Math.pow(10, b.levelDb() / 10);
+            if (b.highHz() <= BASS_EDGE_HZ && !Double.isNaN(b.sideToMidDb())) {
+                double total = Math.pow(10, b.levelDb() / 10);
+                double ratio = Math.pow(10, b.sideToMidDb() / 10);
+                double m = Double.isInfinite(ratio) ? 0 : total / (1 + ratio);
                 mid += m;
-                side += m * Math.pow(10, b.sideToMidDb() / 10);
+                side += total - m;
                 relevant |= b.levelDb() >= loudest - RELEVANT_BAND_DB;
             }
         }
-        if (relevant && mid > 0) {
-            double ratio = 10 * Math.log10(side / mid + 1e-30);
+        if (relevant && side > 0) {
+            double ratio = mid > 0 ? 10 * Math.log10(side / mid) : Double.POSITIVE_INFINITY;
             if (ratio > BASS_SIDE_LIMIT_DB) {
                 out.add(new Advice(Severity.WARNING, "stereo-bass",
-                        format("Wide stereo below %s Hz (side %.1f dB relative to mid): keep the low end mono for "
-                                + "clubs, vinyl and mono speakers", hz(BASS_EDGE_HZ), ratio), ratio - BASS_SIDE_LIMIT_DB));
+                        format("Wide stereo below %s Hz (side %s relative to mid): keep the low end mono for "
+                                + "clubs, vinyl and mono speakers", hz(BASS_EDGE_HZ),
+                                Double.isInfinite(ratio) ? "only, nothing" : format("%+.1f dB", ratio)),
+                        Math.min(100, ratio - BASS_SIDE_LIMIT_DB)));
             }
         }
     }

@@ -147,7 +147,7 @@ public final class SpectrumAnalyzer {
             }
             bands.add(new StereoBand(lo, hi, correlation(bandSum(cross, lo, hi), bandSum(leftPower, lo, hi),
                     bandSum(rightPower, lo, hi)), ratioDb(bandSum(sidePower, lo, hi), bandSum(midPower, lo, hi)),
-                    db(bandSum(midPower, lo, hi) * scale)));
+                    db((bandSum(midPower, lo, hi) + bandSum(sidePower, lo, hi)) * scale)));
         }
         double side = bandSum(sidePower, 0, sampleRate);
         double mid = bandSum(midPower, 0, sampleRate);
@@ -185,7 +185,10 @@ public final class SpectrumAnalyzer {
     }
 
     private static double ratioDb(double a, double b) {
-        return b > 0 ? 10 * Math.log10(a / b + TINY) : Double.NaN;
+        if (b > 0) {
+            return 10 * Math.log10(a / b + TINY);
+        }
+        return a > 0 ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 
     private static double db(double power) {
