@@ -8,7 +8,8 @@ package fermata.core.analysis;
 public final class Signals {
     /** The rate the rhythm, tonal and pitch analysers work at, or just above it. */
     public static final int ANALYSIS_RATE = 22_050;
-    private static final int DECIMATION_HALF_TAPS = 16;
+    /** Taps per side per unit of decimation: a transition band of about 10 % of the new rate is plenty here. */
+    private static final int DECIMATION_HALF_TAPS = 8;
 
     private Signals() {
     }

@@ -60,18 +60,36 @@ public final class TruePeakDetector {
                 max = ax;
             }
             // ring[write .. write+TAPS) now holds the last TAPS samples, oldest first
-            for (float[] taps : phases) {
-                float y = 0;
-                for (int j = 0; j < TAPS_PER_PHASE; j++) {
-                    y += taps[j] * ring[write + j];
-                }
-                float ay = Math.abs(y);
-                if (ay > max) {
-                    max = ay;
+            if (phases.length == 3) {
+                max = Math.max(max, threePhases(write));
+            } else {
+                for (float[] taps : phases) {
+                    float y = 0;
+                    for (int j = 0; j < TAPS_PER_PHASE; j++) {
+                        y += taps[j] * ring[write + j];
+                    }
+                    max = Math.max(max, Math.abs(y));
                 }
             }
         }
         peak = max;
+    }
+
+    /** The 4x case in one pass over the ring: three independent sums keep the pipeline full. */
+    private float threePhases(int from) {
+        float[] p1 = phases[0];
+        float[] p2 = phases[1];
+        float[] p3 = phases[2];
+        float y1 = 0;
+        float y2 = 0;
+        float y3 = 0;
+        for (int j = 0; j < TAPS_PER_PHASE; j++) {
+            float x = ring[from + j];
+            y1 += p1[j] * x;
+            y2 += p2[j] * x;
+            y3 += p3[j] * x;
+        }
+        return Math.max(Math.abs(y1), Math.max(Math.abs(y2), Math.abs(y3)));
     }
 
     /**
