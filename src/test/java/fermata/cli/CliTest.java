@@ -125,4 +125,19 @@ class CliTest {
         assertEquals(2, toAudio.code());
         assertTrue(toAudio.err().contains("fermata render"), toAudio.err());
     }
+
+    @Test
+    void analyzeReadsCompressedAudioThroughTheDecoder() throws Exception {
+        Result r = run("analyze", "src/test/resources/audio/sine-1k.ogg", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = CliJson.MAPPER.readTree(r.out());
+        assertTrue(json.get("duration_s").asDouble() > 0);
+        assertEquals(-6.02, json.get("loudness").get("sample_peak_dbfs").asDouble(), 0.3);
+
+        Path text = dir.resolve("notes.wav");
+        Files.writeString(text, "not audio at all");
+        Result bad = run("analyze", text.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains(text.toString()), bad.err());
+    }
 }

@@ -58,6 +58,48 @@ public final class AudioFiles {
         return FfmpegDecoder.open(file, decode);
     }
 
+    /**
+     * Decodes a whole file into memory, for analyses that need random access to all of it. Refuses
+     * files longer than {@code maxSeconds} with a clear message rather than running out of memory.
+     */
+    public static DecodedAudio readAll(Path file, double maxSeconds) throws IOException, BadInputException {
+        try (AudioStream stream = open(file)) {
+            AudioInfo info = stream.info();
+            int channels = info.channels();
+            long limit = (long) Math.ceil(maxSeconds * info.sampleRate());
+            if (info.framesExact() && info.frames() > limit) {
+                throw new BadInputException(file, null, String.format(java.util.Locale.ROOT,
+                        "%.0f s long, more than the %.0f s this operation reads at once", info.durationSeconds(),
+                        maxSeconds), "Cut the file into shorter parts");
+            }
+            int capacity = (int) Math.min(limit, Math.max(BLOCK, info.frames()));
+            float[][] samples = new float[channels][capacity];
+            int filled = 0;
+            int count;
+            while (true) {
+                if (filled == samples[0].length) {
+                    if (filled >= limit) {
+                        throw new BadInputException(file, "frame " + filled, "longer than the "
+                                + Math.round(maxSeconds) + " s this operation reads at once", "Cut the file into shorter parts");
+                    }
+                    int grown = (int) Math.min(limit, (long) filled * 2);
+                    for (int c = 0; c < channels; c++) {
+                        samples[c] = java.util.Arrays.copyOf(samples[c], grown);
+                    }
+                }
+                count = stream.read(samples, filled, Math.min(BLOCK, samples[0].length - filled));
+                if (count <= 0) {
+                    break;
+                }
+                filled += count;
+            }
+            for (int c = 0; c < channels; c++) {
+                samples[c] = java.util.Arrays.copyOf(samples[c], filled);
+            }
+            return new DecodedAudio(samples, info.sampleRate());
+        }
+    }
+
     /** The sample peak over all channels, decoding the whole file. */
     public static SamplePeak samplePeak(Path file) throws IOException, BadInputException {
         try (AudioStream stream = open(file)) {
