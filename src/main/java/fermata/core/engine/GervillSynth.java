@@ -35,7 +35,7 @@ import java.util.Optional;
  * (the jar manifest and the test configuration say so).
  */
 public final class GervillSynth implements AutoCloseable {
-    public static final int CHUNK_FRAMES = 64;
+    public static final int CHUNK_FRAMES = 256;
     /**
      * Gervill starts a note one chunk after the chunk its message is applied in (measured: an
      * onset lands {@code CHUNK_FRAMES} frames after its time stamp, whatever the chunk size), so

@@ -34,6 +34,7 @@ public final class MixGraph implements AutoCloseable {
     private final ChannelStrip[] strips;
     private final MasterBus master;
     private final List<String> warnings;
+    private final float[][] mix;
 
     private MixGraph(int sampleRate, int maxBlockFrames, ChannelStrip[] strips, MasterBus master, List<String> warnings) {
         this.sampleRate = sampleRate;
@@ -41,6 +42,7 @@ public final class MixGraph implements AutoCloseable {
         this.strips = strips;
         this.master = master;
         this.warnings = List.copyOf(warnings);
+        this.mix = new float[2][maxBlockFrames];
     }
 
     /**
@@ -192,18 +194,25 @@ public final class MixGraph implements AutoCloseable {
         return strips.length;
     }
 
-    /** Renders timeline frames {@code [frame, frame + frames)} into {@code out} (overwritten). */
+    /** Renders timeline frames {@code [frame, frame + frames)} into {@code out[c][0..frames)} (overwritten). */
     public void process(long frame, float[][] out, int frames) {
-        Arrays.fill(out[0], 0, frames, 0f);
-        Arrays.fill(out[1], 0, frames, 0f);
+        process(frame, out, 0, frames);
+    }
+
+    /** As {@link #process(long, float[][], int)}, into {@code out[c][offset..offset + frames)}. */
+    public void process(long frame, float[][] out, int offset, int frames) {
+        Arrays.fill(mix[0], 0, frames, 0f);
+        Arrays.fill(mix[1], 0, frames, 0f);
         boolean anySolo = false;
         for (ChannelStrip s : strips) {
             anySolo |= s.solo();
         }
         for (ChannelStrip s : strips) {
-            s.renderInto(frame, out, frames, anySolo);
+            s.renderInto(frame, mix, frames, anySolo);
         }
-        master.process(out, frames);
+        master.process(mix, frames);
+        System.arraycopy(mix[0], 0, out[0], offset, frames);
+        System.arraycopy(mix[1], 0, out[1], offset, frames);
     }
 
     /** Moves every source to {@code frame}; see {@link TrackSource#locate}. */
