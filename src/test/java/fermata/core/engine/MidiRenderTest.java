@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -132,6 +131,5 @@ class MidiRenderTest {
                 .render(p, BUILT_IN, sink, ProgressListener.NONE, () -> ++polls[0] > 10));
         assertTrue(sink.closed, "the sink is closed after a cancel");
         assertEquals(10, sink.left.size());
-        assertEquals(Map.of(), Map.of());
     }
 }

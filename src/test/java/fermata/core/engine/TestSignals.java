@@ -14,7 +14,6 @@ import fermata.core.model.Track;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** Projects, clip sources and a memory sink with known contents for the engine tests. */
@@ -131,9 +130,5 @@ final class TestSignals {
         new OfflineRenderer(clips, SampleRateConverter.MATCHING_RATES_ONLY)
                 .render(project, options, sink, ProgressListener.NONE, NEVER);
         return sink;
-    }
-
-    static Optional<java.nio.file.Path> noSoundFont() {
-        return Optional.empty();
     }
 }
