@@ -140,4 +140,26 @@ class CliTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains(text.toString()), bad.err());
     }
+
+    @Test
+    void renderWritesTheDemoSongAsWavOfTheRightLength() throws Exception {
+        Path wav = dir.resolve("demo.wav");
+        Result r = run("render", "assets/demo/first-light.fermata", "-o", wav.toString(), "--bits", "16",
+                "--rate", "44100", "--tail-seconds", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("100%"), r.err());
+        AudioInfo info = AudioFiles.probe(wav);
+        assertEquals(44_100, info.sampleRate());
+        assertEquals(2, info.channels());
+        assertEquals(DemoSong.build().durationSeconds() + 1, info.durationSeconds(), 0.01);
+        assertTrue(AudioFiles.samplePeak(wav).dbfs() > -20, "the song is audible");
+
+        Result refused = run("render", "assets/demo/first-light.fermata", "-o", wav.toString());
+        assertEquals(2, refused.code());
+        Result notMusic = run("render", wav.toString(), "-o", dir.resolve("x.wav").toString());
+        assertEquals(2, notMusic.code());
+        assertTrue(notMusic.err().contains("not a MIDI file or Fermata project"), notMusic.err());
+        assertEquals(2, run("render", "assets/demo/first-light.fermata", "-o", dir.resolve("y.wav").toString(),
+                "--rate", "22050").code());
+    }
 }

@@ -91,7 +91,7 @@ class MidiRenderTest {
         byte[][] files = new byte[2][];
         for (int run = 0; run < 2; run++) {
             Path wav = dir.resolve("run" + run + ".wav");
-            new OfflineRenderer().render(p, BUILT_IN, new WavFileSink(wav, WavFileSink.Format.PCM_24),
+            new OfflineRenderer().render(p, BUILT_IN, new WavWriterSink(wav, fermata.core.media.WavWriter.Encoding.PCM_24),
                     ProgressListener.NONE, TestSignals.NEVER);
             files[run] = Files.readAllBytes(wav);
         }

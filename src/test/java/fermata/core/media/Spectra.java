@@ -1,12 +1,12 @@
 package fermata.core.media;
 
 /** Plain DFT helpers for tests: slow, obviously correct. */
-final class Spectra {
+public final class Spectra {
     private Spectra() {
     }
 
     /** Magnitude of DFT bin {@code k} of {@code x[start .. start + n)}, no window, scaled so a full-period sine of amplitude a gives a. */
-    static double magnitude(float[] x, int start, int n, int k) {
+    public static double magnitude(float[] x, int start, int n, int k) {
         double re = 0;
         double im = 0;
         double step = 2 * Math.PI * k / n;
@@ -18,7 +18,7 @@ final class Spectra {
     }
 
     /** The frequency of the strongest component, refined between bins by a Hann-windowed parabolic fit. */
-    static double peakFrequency(float[] x, int start, int n, int rate) {
+    public static double peakFrequency(float[] x, int start, int n, int rate) {
         float[] windowed = new float[n];
         for (int i = 0; i < n; i++) {
             windowed[i] = (float) (x[start + i] * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n)));
