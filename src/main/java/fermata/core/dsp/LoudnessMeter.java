@@ -16,8 +16,7 @@ public final class LoudnessMeter {
     private static final int STEPS_PER_WINDOW = 4;
 
     private final int channels;
-    private final Biquad[] shelf;
-    private final Biquad[] highPass;
+    private final KWeighting[] filters;
     private final int stepFrames;
     private final double[] stepEnergy = new double[STEPS_PER_WINDOW];
     private int stepIndex;
@@ -28,39 +27,18 @@ public final class LoudnessMeter {
 
     public LoudnessMeter(int sampleRate, int channels) {
         this.channels = channels;
-        shelf = new Biquad[channels];
-        highPass = new Biquad[channels];
+        filters = new KWeighting[channels];
         for (int c = 0; c < channels; c++) {
-            shelf[c] = new Biquad();
-            highPass[c] = new Biquad();
-            designKWeighting(sampleRate, shelf[c], highPass[c]);
+            filters[c] = new KWeighting(sampleRate);
         }
         stepFrames = Math.round(sampleRate * 0.1f);
-    }
-
-    static void designKWeighting(double rate, Biquad shelf, Biquad highPass) {
-        double f0 = 1681.974450955533;
-        double gainDb = 3.999843853973347;
-        double q = 0.7071752369554196;
-        double k = Math.tan(Math.PI * f0 / rate);
-        double vh = Math.pow(10.0, gainDb / 20.0);
-        double vb = Math.pow(vh, 0.4996667741545416);
-        double a0 = 1.0 + k / q + k * k;
-        shelf.setCoefficients((vh + vb * k / q + k * k) / a0, 2.0 * (k * k - vh) / a0, (vh - vb * k / q + k * k) / a0,
-                2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0);
-
-        f0 = 38.13547087602444;
-        q = 0.5003270373238773;
-        k = Math.tan(Math.PI * f0 / rate);
-        double d = 1.0 + k / q + k * k;
-        highPass.setCoefficients(1.0, -2.0, 1.0, 2.0 * (k * k - 1.0) / d, (1.0 - k / q + k * k) / d);
     }
 
     public void process(float[][] buffer, int frames) {
         for (int i = 0; i < frames; i++) {
             double sum = 0;
             for (int c = 0; c < channels; c++) {
-                double y = highPass[c].process(shelf[c].process(buffer[c][i]));
+                double y = filters[c].process(buffer[c][i]);
                 sum += y * y;
             }
             currentEnergy += sum;
@@ -93,8 +71,7 @@ public final class LoudnessMeter {
 
     public void reset() {
         for (int c = 0; c < channels; c++) {
-            shelf[c].reset();
-            highPass[c].reset();
+            filters[c].reset();
         }
         Arrays.fill(stepEnergy, 0);
         stepIndex = 0;

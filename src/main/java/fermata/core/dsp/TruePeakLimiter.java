@@ -56,7 +56,7 @@ public final class TruePeakLimiter implements AudioProcessor {
         lookahead = Math.max(2, (int) Math.round(LOOKAHEAD_SECONDS * sampleRate));
         detectors = new TruePeakDetector[channels];
         for (int c = 0; c < channels; c++) {
-            detectors[c] = new TruePeakDetector();
+            detectors[c] = new TruePeakDetector(sampleRate);
         }
         delayLength = TruePeakDetector.DELAY + lookahead + 1;
         delay = new float[channels][delayLength];

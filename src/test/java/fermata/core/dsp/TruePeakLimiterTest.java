@@ -19,7 +19,7 @@ class TruePeakLimiterTest {
         }
         double samplePeak = 0.5 * Math.sqrt(0.5);
         assertEquals(samplePeak, Math.abs(x[100]), 1e-6);
-        assertEquals(0.5, TruePeakDetector.measure(x, x.length), 0.01, "true peak is 3 dB above the sample peak");
+        assertEquals(0.5, TruePeakDetector.measure(x, x.length, 48_000), 0.01, "true peak is 3 dB above the sample peak");
     }
 
     @Test
@@ -45,7 +45,7 @@ class TruePeakLimiterTest {
         double ceiling = Decibels.toGain(-1.0);
         double loudest = 0;
         for (int c = 0; c < 2; c++) {
-            double truePeak = TruePeakDetector.measure(buffer[c], n);
+            double truePeak = TruePeakDetector.measure(buffer[c], n, 48_000);
             assertTrue(truePeak <= ceiling, "channel " + c + " true peak " + Decibels.fromGain(truePeak) + " dBTP");
             loudest = Math.max(loudest, truePeak);
         }

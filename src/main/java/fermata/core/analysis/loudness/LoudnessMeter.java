@@ -1,5 +1,8 @@
 package fermata.core.analysis.loudness;
 
+import fermata.core.dsp.KWeighting;
+import fermata.core.dsp.TruePeakDetector;
+
 import java.util.Arrays;
 
 /**

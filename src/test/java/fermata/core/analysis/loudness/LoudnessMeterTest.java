@@ -1,5 +1,6 @@
 package fermata.core.analysis.loudness;
 
+import fermata.core.dsp.KWeighting;
 import org.junit.jupiter.api.Test;
 
 import static fermata.core.analysis.TestSignals.channels;

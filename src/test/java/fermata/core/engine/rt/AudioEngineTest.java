@@ -1,5 +1,7 @@
 package fermata.core.engine.rt;
 
+import fermata.core.dsp.TruePeakDetector;
+
 import fermata.core.engine.ClipSource;
 import fermata.core.engine.ClipSourceProvider;
 import fermata.core.engine.RenderOptions;
@@ -107,7 +109,7 @@ class AudioEngineTest {
             assertTrue(wrapped, "the playhead wrapped");
             double amplitude = 0.5 * Math.pow(10, -12 / 20.0) * Math.sqrt(0.5);
             double maxStep = amplitude * 2 * Math.PI / PERIOD * 1.01;
-            int latency = 79;
+            int latency = TruePeakDetector.DELAY + 72;
             for (int i = latency + 1; i < left.size(); i++) {
                 double step = Math.abs(left.get(i) - left.get(i - 1));
                 assertTrue(step <= maxStep, "jump of " + step + " at sample " + i + " (max " + maxStep + ")");
@@ -128,7 +130,7 @@ class AudioEngineTest {
                 System.arraycopy(block[0], 0, all, b * BLOCK, BLOCK);
             }
             int beat = RATE / 2;
-            int latency = 79;
+            int latency = TruePeakDetector.DELAY + 72;
             for (int k = 0; k < 6; k++) {
                 int at = k * beat + latency;
                 float peak = 0;

@@ -1,4 +1,4 @@
-package fermata.core.analysis.loudness;
+package fermata.core.dsp;
 
 /**
  * The K-weighting of ITU-R BS.1770-4: a high-frequency shelf (about +4 dB above 2 kHz, modelling
@@ -59,6 +59,14 @@ public final class KWeighting {
     }
 
     /** Sum of squares of the K-weighted block, the quantity BS.1770 averages. */
+    /** Forgets the filter state, as after silence. */
+    public void reset() {
+        s1 = 0;
+        s2 = 0;
+        h1 = 0;
+        h2 = 0;
+    }
+
     public double sumOfSquares(float[] samples, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
