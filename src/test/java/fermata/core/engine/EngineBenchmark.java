@@ -1,15 +1,11 @@
 package fermata.core.engine;
 
 import fermata.core.engine.rt.AudioEngine;
-import fermata.core.model.Instrument;
-import fermata.core.model.MidiClip;
 import fermata.core.model.MidiTrack;
 import fermata.core.model.MixerSettings;
-import fermata.core.model.Note;
 import fermata.core.model.Ppq;
+import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
-import fermata.core.model.Tempo;
-import fermata.core.model.TempoMap;
 import fermata.core.model.Track;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,9 +18,7 @@ import javax.sound.midi.ShortMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -54,7 +48,7 @@ class EngineBenchmark {
         System.out.println("| file | audio s | Fermata s | Fermata x RT | FluidSynth s | FluidSynth x RT | ratio |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Path midi : files) {
-            Project project = projectOf(MidiSystem.getSequence(midi.toFile()));
+            Project project = MidiFiles.read(midi);
             RenderOptions options = RenderOptions.defaults().withSoundFont(SF2).withTailSeconds(1.0);
             new OfflineRenderer().render(project, options, discard(), ProgressListener.NONE, () -> false);
             long t0 = System.nanoTime();
@@ -77,7 +71,9 @@ class EngineBenchmark {
     }
 
     private static void headroom(int tracks) throws Exception {
-        Project project = projectOf(denseSequence());
+        Path dense = Path.of("/tmp/fermata-bench-dense16.mid");
+        MidiSystem.write(denseSequence(), 1, dense.toFile());
+        Project project = MidiFiles.read(dense);
         List<Track> many = new ArrayList<>();
         for (int i = 0; i < tracks; i++) {
             MidiTrack t = (MidiTrack) project.tracks().get(i % project.tracks().size());
@@ -150,44 +146,5 @@ class EngineBenchmark {
             }
         }
         return seq;
-    }
-
-    /** Bench-only: one track per MIDI channel with notes, first program and the tempo changes. */
-    static Project projectOf(Sequence seq) {
-        int resolution = seq.getResolution();
-        List<Tempo> tempi = new ArrayList<>();
-        Map<Integer, List<Note>> notes = new HashMap<>();
-        Map<Integer, Integer> programs = new HashMap<>();
-        for (javax.sound.midi.Track track : seq.getTracks()) {
-            Map<Integer, long[]> open = new HashMap<>();
-            for (int i = 0; i < track.size(); i++) {
-                MidiEvent e = track.get(i);
-                long tick = Ppq.fromResolution(e.getTick(), resolution);
-                if (e.getMessage() instanceof MetaMessage m && m.getType() == 0x51) {
-                    byte[] d = m.getData();
-                    tempi.add(new Tempo(tick, ((d[0] & 0xFF) << 16) | ((d[1] & 0xFF) << 8) | (d[2] & 0xFF)));
-                } else if (e.getMessage() instanceof ShortMessage sm) {
-                    int ch = sm.getChannel();
-                    int key = ch * 128 + sm.getData1();
-                    if (sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
-                        programs.putIfAbsent(ch, sm.getData1());
-                    } else if (sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0) {
-                        open.put(key, new long[] {tick, sm.getData2()});
-                    } else if (sm.getCommand() == ShortMessage.NOTE_OFF
-                            || sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() == 0) {
-                        long[] on = open.remove(key);
-                        if (on != null) {
-                            notes.computeIfAbsent(ch, c -> new ArrayList<>()).add(new Note(sm.getData1(), on[0],
-                                    Math.max(1, tick - on[0]), (int) on[1], ch));
-                        }
-                    }
-                }
-            }
-        }
-        List<Track> tracks = new ArrayList<>();
-        notes.forEach((ch, list) -> tracks.add(new MidiTrack("ch" + ch, "channel " + (ch + 1),
-                new Instrument(programs.getOrDefault(ch, 0), 0, 0, ch), MixerSettings.UNITY,
-                List.of(new MidiClip("clip" + ch, 0, 0, list)))));
-        return Project.empty("bench").withTempoMap(new TempoMap(tempi)).withTracks(tracks);
     }
 }
