@@ -87,11 +87,16 @@ final class ChannelStrip implements AutoCloseable {
         return !mute && (!anySolo || solo);
     }
 
-    void renderInto(long frame, float[][] mix, int frames, boolean anySolo) {
+    /** Renders the source through the inserts into this strip's own buffer; strips may do this in parallel. */
+    void renderSource(long frame, int frames) {
         source.render(frame, buffer, frames);
         for (AudioProcessor p : inserts) {
             p.process(buffer, frames);
         }
+    }
+
+    /** Adds the rendered buffer to the mix through fader and pan, ramping gain changes over the block. */
+    void mixInto(float[][] mix, int frames, boolean anySolo) {
         float toLeft = targetLeft(anySolo);
         float toRight = targetRight(anySolo);
         float[] l = buffer[0];

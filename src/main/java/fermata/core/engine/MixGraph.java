@@ -16,6 +16,10 @@ import javax.sound.midi.Soundbank;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,18 +205,56 @@ public final class MixGraph implements AutoCloseable {
 
     /** As {@link #process(long, float[][], int)}, into {@code out[c][offset..offset + frames)}. */
     public void process(long frame, float[][] out, int offset, int frames) {
-        Arrays.fill(mix[0], 0, frames, 0f);
-        Arrays.fill(mix[1], 0, frames, 0f);
+        for (ChannelStrip s : strips) {
+            s.renderSource(frame, frames);
+        }
+        mixAndMaster(out, offset, frames);
+    }
+
+    private void mixAndMaster(float[][] out, int offset, int frames) {
         boolean anySolo = false;
         for (ChannelStrip s : strips) {
             anySolo |= s.solo();
         }
+        Arrays.fill(mix[0], 0, frames, 0f);
+        Arrays.fill(mix[1], 0, frames, 0f);
         for (ChannelStrip s : strips) {
-            s.renderInto(frame, mix, frames, anySolo);
+            s.mixInto(mix, frames, anySolo);
         }
         master.process(mix, frames);
         System.arraycopy(mix[0], 0, out[0], offset, frames);
         System.arraycopy(mix[1], 0, out[1], offset, frames);
+    }
+
+    /**
+     * As {@link #process(long, float[][], int)}, rendering the tracks on {@code workers} (offline
+     * export only: the audio thread never waits on other threads). Each track's state is touched
+     * by one thread per block and the mix is summed in track order, so the output is the same
+     * bit for bit as the single-threaded render.
+     */
+    public void process(long frame, float[][] out, int frames, ExecutorService workers, int parallelism)
+            throws EngineException {
+        List<Callable<Void>> tasks = new ArrayList<>(parallelism);
+        for (int t = 0; t < parallelism; t++) {
+            int first = t;
+            tasks.add(() -> {
+                for (int i = first; i < strips.length; i += parallelism) {
+                    strips[i].renderSource(frame, frames);
+                }
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> done : workers.invokeAll(tasks)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("the render was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new EngineException("a track failed to render: " + e.getCause(), e.getCause());
+        }
+        mixAndMaster(out, 0, frames);
     }
 
     /** Moves every source to {@code frame}; see {@link TrackSource#locate}. */

@@ -6,16 +6,25 @@ import fermata.core.model.Project;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs a {@link MixGraph} block by block as fast as the CPU allows. The master look-ahead delays
  * the output by a few frames; the renderer runs that much longer and drops as much at the start,
- * so the file lines up with the timeline to the sample. The result is deterministic: the same
- * project and options give the same samples, run after run.
+ * so the file lines up with the timeline to the sample. Tracks render on every core; the result
+ * is still deterministic: the same project and options give the same samples, run after run.
  */
 public final class OfflineRenderer implements RenderService {
     private static final int PROGRESS_BLOCKS = 64;
+    /** Tracks render on all cores (export only); the threads are daemons so a stuck render never blocks exit. */
+    private static final ThreadFactory RENDER_THREADS = r -> {
+        Thread t = new Thread(r, "fermata-render");
+        t.setDaemon(true);
+        return t;
+    };
 
     private final ClipSourceProvider clips;
     private final SampleRateConverter resampler;
@@ -41,43 +50,62 @@ public final class OfflineRenderer implements RenderService {
             int block = options.blockFrames();
             MixGraph.Settings settings = new MixGraph.Settings(rate, block, options.ceilingDbtp(), bank, clips,
                     resampler, new MeterReadings());
+            int tracks = project.tracks().size();
+            int parallelism = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tracks));
+            ExecutorService workers = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, RENDER_THREADS) : null;
             try (MixGraph graph = MixGraph.build(project, settings, Map.of())) {
                 long content = Math.max(graph.contentEndFrame(), (long) Math.ceil(project.durationSeconds() * rate));
                 long total = content + (long) Math.ceil(options.tailSeconds() * rate);
-                int latency = graph.latencyFrames();
                 sink.begin(rate, 2, total);
-                float[][] buffer = new float[2][block];
-                float[][] view = new float[2][];
-                long written = 0;
-                long frame = 0;
-                int blocks = 0;
-                graph.locate(0, true);
-                while (written < total) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new RenderCancelledException(written);
-                    }
-                    graph.process(frame, buffer, block);
-                    frame += block;
-                    long producedStart = frame - block - latency;
-                    int skip = (int) Math.max(0, -producedStart);
-                    int usable = (int) Math.min(block - skip, total - written);
-                    if (usable > 0) {
-                        if (skip == 0) {
-                            sink.write(buffer, usable);
-                        } else {
-                            view[0] = Arrays.copyOfRange(buffer[0], skip, skip + usable);
-                            view[1] = Arrays.copyOfRange(buffer[1], skip, skip + usable);
-                            sink.write(view, usable);
-                        }
-                        written += usable;
-                    }
-                    if (++blocks % PROGRESS_BLOCKS == 0) {
-                        progress.progress((double) written / total, "rendering");
-                    }
-                }
+                long written = renderBlocks(graph, block, total, sink, progress, cancelled, workers, parallelism);
                 progress.progress(1, "done");
                 return new Result(written, rate, bank.description(), graph.warnings());
+            } finally {
+                if (workers != null) {
+                    workers.shutdownNow();
+                }
             }
         }
+    }
+
+    /** Renders until {@code total} frames reached the sink, dropping the master's look-ahead latency at the start. */
+    private static long renderBlocks(MixGraph graph, int block, long total, AudioSink sink, ProgressListener progress,
+                                     BooleanSupplier cancelled, ExecutorService workers, int parallelism)
+            throws EngineException, IOException, RenderCancelledException {
+        int latency = graph.latencyFrames();
+        float[][] buffer = new float[2][block];
+        float[][] view = new float[2][];
+        long written = 0;
+        long frame = 0;
+        int blocks = 0;
+        graph.locate(0, true);
+        while (written < total) {
+            if (cancelled.getAsBoolean()) {
+                throw new RenderCancelledException(written);
+            }
+            if (workers != null) {
+                graph.process(frame, buffer, block, workers, parallelism);
+            } else {
+                graph.process(frame, buffer, block);
+            }
+            frame += block;
+            long producedStart = frame - block - latency;
+            int skip = (int) Math.max(0, -producedStart);
+            int usable = (int) Math.min(block - skip, total - written);
+            if (usable > 0) {
+                if (skip == 0) {
+                    sink.write(buffer, usable);
+                } else {
+                    view[0] = Arrays.copyOfRange(buffer[0], skip, skip + usable);
+                    view[1] = Arrays.copyOfRange(buffer[1], skip, skip + usable);
+                    sink.write(view, usable);
+                }
+                written += usable;
+            }
+            if (++blocks % PROGRESS_BLOCKS == 0) {
+                progress.progress((double) written / total, "rendering");
+            }
+        }
+        return written;
     }
 }
