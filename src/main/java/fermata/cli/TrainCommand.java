@@ -88,6 +88,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--cuda", description = "Ask for the CUDA backend (falls back to the CPU with a message).")
     boolean cuda;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Cap ND4J's threads (1 is fastest on a machine shared with other busy processes); default: ND4J's choice.")
+    Integer threads;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "MODEL.zip", description = "Model file to write.")
     Path output;
 
@@ -113,7 +117,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (backend.notice() != null) {
             err.println("fermata: " + backend.notice());
         }
-        err.println("backend: " + backend);
+        if (threads != null) {
+            try {
+                ComputeBackend.limitThreads(threads);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+        }
+        err.println("backend: " + backend + (threads == null ? "" : ", " + threads + " thread(s)"));
         Corpus training = JsonCorpus.read(dataset, "train", stepsPerBeat);
         Corpus validation = JsonCorpus.hasSplit(dataset, "valid") ? JsonCorpus.read(dataset, "valid", stepsPerBeat) : null;
         TcnArchitecture architecture;

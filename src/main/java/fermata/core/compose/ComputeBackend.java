@@ -2,6 +2,8 @@ package fermata.core.compose;
 
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Locale;
+
 /**
  * Which ND4J backend runs the models. The backend is fixed by the build (nd4j-native by default,
  * {@code -Pcuda} for nd4j-cuda): ND4J loads whichever is on the class path, so a CUDA request in a
@@ -16,7 +18,7 @@ public record ComputeBackend(String name, String detail, String notice) {
     /** The backend in use, and a notice when {@code cudaRequested} but it is not CUDA. */
     public static ComputeBackend select(boolean cudaRequested) {
         String backendClass = Nd4j.getBackend().getClass().getSimpleName();
-        boolean cuda = backendClass.toLowerCase(java.util.Locale.ROOT).contains("cu");
+        boolean cuda = backendClass.toLowerCase(Locale.ROOT).contains("cu");
         String name = cuda ? "CUDA" : "CPU";
         String detail = backendClass + ", " + Runtime.getRuntime().availableProcessors() + " processors";
         String notice = cudaRequested && !cuda
@@ -24,6 +26,19 @@ public record ComputeBackend(String name, String detail, String notice) {
                         + "Build with 'mvn -Pcuda package' on a machine with CUDA 11.6 to train on a GPU"
                 : null;
         return new ComputeBackend(name, detail, notice);
+    }
+
+    /**
+     * Caps the threads ND4J and its BLAS use. On a machine shared with other busy processes, one
+     * thread trains several times faster than many: OpenMP workers spin while they wait for a core.
+     */
+    public static void limitThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
     }
 
     @Override

@@ -19,6 +19,7 @@ import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -51,7 +52,7 @@ public final class MidiFileWriter {
                     continue;
                 }
                 javax.sound.midi.Track events = sequence.createTrack();
-                byte[] name = midi.name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] name = midi.name().getBytes(StandardCharsets.UTF_8);
                 events.add(new MidiEvent(new MetaMessage(0x03, name, name.length), 0));
                 Instrument instrument = midi.instrument();
                 events.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, instrument.channel(), instrument.program(), 0), 0));

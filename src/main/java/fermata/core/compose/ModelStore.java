@@ -3,6 +3,7 @@ package fermata.core.compose;
 import fermata.core.error.BadInputException;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class ModelStore {
     public Path save(String name, TcnModel model, boolean replace) throws IOException {
         Path file = fileOf(name);
         if (!replace && Files.exists(file)) {
-            throw new java.nio.file.FileAlreadyExistsException(file.toString(), null, "a model of that name exists");
+            throw new FileAlreadyExistsException(file.toString(), null, "a model of that name exists");
         }
         ModelFile.write(model, file, false);
         return file;

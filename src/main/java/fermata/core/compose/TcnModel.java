@@ -1,8 +1,10 @@
 package fermata.core.compose;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.List;
 
@@ -67,8 +69,7 @@ public final class TcnModel {
     float[] predictLast(INDArray window) {
         INDArray out = graph.output(false, window)[0];
         long last = out.size(2) - 1;
-        return out.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.point(last)).toFloatVector();
+        return out.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.point(last)).toFloatVector();
     }
 
     /** Output probabilities for a batch, flattened [piece][feature][step] in C order. */
@@ -84,6 +85,6 @@ public final class TcnModel {
 
     /** A batch of the given shape holding zeros, for callers that fill windows in place. */
     static INDArray zeros(int width, int length) {
-        return Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, width, length);
+        return Nd4j.zeros(DataType.FLOAT, 1, width, length);
     }
 }

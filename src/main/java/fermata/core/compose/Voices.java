@@ -3,6 +3,7 @@ package fermata.core.compose;
 import fermata.core.model.Note;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Splits a one-track roll's chords into voices by pitch order, so a chorale comes out as soprano, alto, tenor and bass. */
@@ -29,10 +30,10 @@ public final class Voices {
         int[] voiceOf = new int[in.pitchCount()];
         int[] noteStart = new int[in.pitchCount()];
         int[] previousVoice = new int[in.pitchCount()];
-        java.util.Arrays.fill(previousVoice, -1);
+        Arrays.fill(previousVoice, -1);
         for (int t = 0; t <= roll.steps(); t++) {
             List<Integer> sounding = t < roll.steps() ? roll.soundingPitches(0, t) : List.of();
-            java.util.Arrays.fill(voiceOf, -1);
+            Arrays.fill(voiceOf, -1);
             int n = sounding.size();
             for (int r = 0; r < n; r++) {
                 int pitch = sounding.get(n - 1 - r);
