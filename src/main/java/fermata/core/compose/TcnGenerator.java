@@ -1,5 +1,7 @@
 package fermata.core.compose;
 
+import fermata.core.model.MidiClip;
+import fermata.core.model.Project;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -16,6 +18,24 @@ public final class TcnGenerator {
 
     public TcnGenerator(TcnModel model) {
         this.model = model;
+    }
+
+    /**
+     * Continues a project: its pitched tracks (merged for a one-track model) are the primer, and its
+     * key is kept unless the request names one.
+     */
+    public Generated continueFrom(Project project, GenerationRequest request) {
+        RollFormat format = model.format();
+        PianoRoll primer = format.tracks() == 1 ? ProjectRolls.toMergedRoll(project, format) : ProjectRolls.toRoll(project, format);
+        MusicalKey key = request.key() != null ? request.key() : ProjectRolls.keyOf(project, primer);
+        return generate(request.withPrimer(primer).withKey(key));
+    }
+
+    /** Continues one clip (as one track, clip-relative ticks); the key is estimated unless the request names one. */
+    public Generated continueFrom(MidiClip clip, GenerationRequest request) {
+        PianoRoll primer = ProjectRolls.toRoll(clip, model.format());
+        MusicalKey key = request.key() != null ? request.key() : KeyEstimator.estimate(primer.pitchClassHistogram());
+        return generate(request.withPrimer(primer).withKey(key));
     }
 
     public Generated generate(GenerationRequest request) {
@@ -83,7 +103,8 @@ public final class TcnGenerator {
             roll = Voices.split(roll, request.voices());
         }
         MusicalKey resultKey = key != null ? key : KeyEstimator.estimate(roll.pitchClassHistogram());
-        return new Generated(roll, resultKey, request.tempoBpm(), request.meter());
+        long startTick = request.primer() == null ? 0 : request.primer().steps() * format.ticksPerStep();
+        return new Generated(roll, resultKey, request.tempoBpm(), request.meter(), startTick);
     }
 
     private static boolean sample(float probability, double bias, double temperature, Random random) {

@@ -26,6 +26,8 @@ import java.util.Random;
 public final class TcnTrainer {
     static final String LATEST = "latest.zip";
     static final String BEST = "best.zip";
+    /** Card metric: validation NLL per step of the kept weights. */
+    public static final String VALID_NLL = "valid_nll_per_step";
 
     private TcnTrainer() {
     }
@@ -130,7 +132,7 @@ public final class TcnTrainer {
         }
 
         List<EpochReport> reports = new ArrayList<>();
-        int batchesPerEpoch = (training.pieces().size() + options.batchSize() - 1) / options.batchSize();
+        int batchesPerEpoch = epochBatches(training.pieces(), options, firstEpoch).size();
         int epochsToRun = options.epochs() - firstEpoch + 1;
         long started = System.nanoTime();
         int batchesDone = 0;
@@ -187,9 +189,6 @@ public final class TcnTrainer {
         }
         return new Result(best, reports);
     }
-
-    /** Card metric: validation NLL per step of the kept weights. */
-    public static final String VALID_NLL = "valid_nll_per_step";
 
     private static ModelCard card(Corpus training, Corpus validation, Options options, RollFormat format) {
         return new ModelCard(ModelCard.FORMAT_VERSION, ModelCard.TCN, options.architecture(), format, options.keysInC(),

@@ -39,7 +39,7 @@ class ProjectRollsTest {
         PianoRoll roll = ProjectRolls.toRoll(song(), TWO_TRACKS);
 
         assertEquals(8, roll.steps(), "the bass ends last, at tick 1920");
-        Project back = ProjectRolls.toProject("back", roll, MusicalKey.parse("D minor"), 90, new TimeSignature(0, 3, 4));
+        Project back = ProjectRolls.toProject("back", roll, 0, MusicalKey.parse("D minor"), 90, new TimeSignature(0, 3, 4));
         assertEquals(List.of(new Note(74, 960, 480, 80, 0), new Note(74, 1440, 240, 80, 0)),
                 ((MidiTrack) back.tracks().get(0)).clips().get(0).notes(), "the melody, repeated note kept apart");
         assertEquals(List.of(new Note(38, 0, 1920, 80, 1)), ((MidiTrack) back.tracks().get(1)).clips().get(0).notes(), "the bass");

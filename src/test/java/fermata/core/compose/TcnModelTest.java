@@ -175,7 +175,7 @@ class TcnModelTest {
         assertEquals(96, project.tempoMap().tempoAt(0).bpm(), 1e-3);
         MusicalKey dMinor = MusicalKey.parse("D minor");
         for (int track = 0; track < 4; track++) {
-            for (Note n : music.notes(track, 0, 80, 0)) {
+            for (Note n : music.notes(track, 80, 0)) {
                 assertTrue(dMinor.inScale(n.pitch()), n + " is outside D minor");
                 assertTrue(n.pitch() >= 21 && n.pitch() <= 108, n + " is outside the piano");
             }
@@ -198,6 +198,20 @@ class TcnModelTest {
     }
 
     /** Random weights: enough for causality and masking, which hold for any weights. Cards say the keys are in C. */
+    @Test
+    void continuingAProjectStartsAfterItAndKeepsItsKey() {
+        TcnModel model = untrained(new TcnArchitecture(8, 2, 3, 0, false), RollFormat.soundingPitches(4), 6);
+        Project primer = new TcnGenerator(model).generate(GenerationRequest.bars(1).withKey(MusicalKey.parse("E major"))
+                .withDensity(0.8).withVoices(2)).toProject("primer")
+                .withKeySignatures(List.of(MusicalKey.parse("E major").toSignature(0)));
+
+        Generated next = new TcnGenerator(model).continueFrom(primer, GenerationRequest.bars(2).withDensity(0.8));
+
+        assertEquals(MusicalKey.parse("E major"), next.key());
+        assertEquals(1920 * 2, next.startTick(), "one bar of 4/4 and the next begins");
+        assertTrue(next.notes(0, 80, 0).stream().allMatch(n -> n.startTick() >= 1920 * 2 && next.key().inScale(n.pitch())));
+    }
+
     private static TcnModel untrained(TcnArchitecture arch, RollFormat format, long seed) {
         return new TcnModel(TcnNetwork.build(arch, format, seed, 1e-3),
                 new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, seed, 0, 0, 0, ""));
