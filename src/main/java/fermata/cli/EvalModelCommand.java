@@ -1,6 +1,7 @@
 package fermata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fermata.core.compose.ComputeBackend;
 import fermata.core.compose.Corpus;
 import fermata.core.compose.JsonCorpus;
 import fermata.core.compose.ModelFile;
@@ -36,11 +37,21 @@ public final class EvalModelCommand implements Callable<Integer> {
     @Option(names = "--split", defaultValue = "test", description = "Split to score; default ${DEFAULT-VALUE}.")
     String split;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Cap ND4J's threads (1 is fastest on a busy machine).")
+    Integer threads;
+
     @Option(names = "--json", description = "Print the result as JSON on stdout.")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        if (threads != null) {
+            try {
+                ComputeBackend.limitThreads(threads);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+        }
         TcnModel tcn = ModelFile.read(model);
         if (!Files.isRegularFile(dataset)) {
             throw new BadInputException(dataset, null, "no such data set file", "check the path");
