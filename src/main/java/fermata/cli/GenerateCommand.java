@@ -1,6 +1,7 @@
 package fermata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fermata.core.compose.ComputeBackend;
 import fermata.core.compose.GenerationRequest;
 import fermata.core.compose.Generated;
 import fermata.core.compose.MidiFileWriter;
@@ -57,6 +58,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Split a one-track model's chords into this many tracks (4: SATB); default ${DEFAULT-VALUE}.")
     int voices;
 
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "ND4J threads; generation runs many tiny steps that extra threads only slow down; default ${DEFAULT-VALUE}.")
+    int threads;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mid", description = "MIDI file to write.")
     Path output;
 
@@ -75,6 +80,11 @@ public final class GenerateCommand implements Callable<Integer> {
         try {
             request = GenerationRequest.bars(bars).withKey(key == null ? null : MusicalKey.parse(key)).withTempo(tempo)
                     .withMeter(parseMeter(meter)).withTemperature(temperature).withDensity(density).withSeed(seed).withVoices(voices);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        try {
+            ComputeBackend.limitThreads(threads);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
