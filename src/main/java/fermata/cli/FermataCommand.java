@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "fermata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Fermata Studio command line: inspect, convert, render, analyse, mix and compose music.",
-        subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, GenerateCommand.class, EvalModelCommand.class})
+        subcommands = {InfoCommand.class, ConvertCommand.class, AnalyzeCommand.class, RenderCommand.class,
+                TrainCommand.class, GenerateCommand.class, EvalModelCommand.class, CommandLine.HelpCommand.class})
 public final class FermataCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -39,8 +40,11 @@ public final class FermataCommand implements Runnable {
                 commandLine.getErr().println("fermata: " + cause.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            commandLine.getErr().println("fermata: internal error: " + cause);
-            cause.printStackTrace(commandLine.getErr());
+            commandLine.getErr().println("fermata: internal error: " + cause
+                    + ". Please report it; set FERMATA_DEBUG=1 to print the stack trace");
+            if (System.getenv("FERMATA_DEBUG") != null) {
+                cause.printStackTrace(commandLine.getErr());
+            }
             return EXIT_INTERNAL;
         });
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -16,13 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * "First Light", the demo song bundled in assets/demo: 16 bars in C major at 100 BPM (slowing to
- * 88 for the last two bars) for piano, bass, flute and drums. Written here note by note so that
+ * "First Light", the demo song bundled in assets/demo: 20 bars in C major at 100 BPM (slowing to
+ * 88 for the last two bars) for piano, bass, flute and drums: four bars of accompaniment, then an
+ * eight-bar flute melody, played again an octave higher. Written here note by note so that
  * the asset is our own work, reproducible, and checked by {@link DemoAssetsTest}.
  */
 public final class DemoSong {
     private static final int Q = Ppq.TICKS_PER_QUARTER;
     private static final int BAR = 4 * Q;
+    private static final int BARS = 20;
     private static final int[][] CHORDS = {
         {48, 52, 55, 60}, {45, 52, 57, 60}, {41, 53, 57, 60}, {43, 50, 55, 59},
     };
@@ -41,7 +43,7 @@ public final class DemoSong {
         List<Note> bass = new ArrayList<>();
         List<Note> flute = new ArrayList<>();
         List<Note> drums = new ArrayList<>();
-        for (int bar = 0; bar < 16; bar++) {
+        for (int bar = 0; bar < BARS; bar++) {
             int chord = bar % 4;
             long start = (long) bar * BAR;
             for (int pitch : CHORDS[chord]) {
@@ -67,9 +69,9 @@ public final class DemoSong {
                 flute.add(new Note(pitch, offset + (long) m[1] * Q, (long) m[2] * Q - 30, 90, 2));
             }
         }
-        long length = 16L * BAR;
+        long length = (long) BARS * BAR;
         return new Project("First Light", 48_000,
-                new TempoMap(List.of(Tempo.ofBpm(0, 100), Tempo.ofBpm(14L * BAR, 88))),
+                new TempoMap(List.of(Tempo.ofBpm(0, 100), Tempo.ofBpm((BARS - 2L) * BAR, 88))),
                 List.of(TimeSignature.COMMON), List.of(new KeySignature(0, 0, false)),
                 List.of(track("piano", "Piano", new Instrument(0, 0, 0, 0), -4, -0.15, piano, length),
                         track("bass", "Bass", new Instrument(33, 0, 0, 1), -2, 0, bass, length),

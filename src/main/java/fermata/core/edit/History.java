@@ -163,13 +163,22 @@ public final class History {
 
     /** Replaces the whole history by a fresh one on {@code project} (open, new). */
     public void reset(Project project) {
+        reset(project, true);
+    }
+
+    /**
+     * Replaces the whole history by a fresh one on {@code project}.
+     *
+     * @param onDisk false for a project that is not saved anywhere yet (recovered work), so it counts as dirty
+     */
+    public void reset(Project project, boolean onDisk) {
         undo.clear();
         redo.clear();
         usedBytes = 0;
         released = 0;
         gestureStart = null;
         current = project;
-        saved = project;
+        saved = onDisk ? project : null;
         fire();
     }
 

@@ -18,12 +18,14 @@ public record AudioClip(String id, String mediaId, long positionFrame, long sour
     public AudioClip {
         Check.nonBlank("clip id", id);
         Check.nonBlank("media id", mediaId);
-        if (positionFrame < 0 || sourceOffsetFrame < 0 || lengthFrames < 1) {
-            throw new IllegalArgumentException("audio clip needs position >= 0, offset >= 0 and length >= 1, was "
+        if (positionFrame < 0 || sourceOffsetFrame < 0 || lengthFrames < 1
+                || positionFrame > Long.MAX_VALUE - lengthFrames || sourceOffsetFrame > Long.MAX_VALUE - lengthFrames) {
+            throw new IllegalArgumentException("audio clip needs position >= 0, offset >= 0, length >= 1 and an end"
+                    + " that fits in 64 bits, was "
                     + positionFrame + ", " + sourceOffsetFrame + ", " + lengthFrames);
         }
         Check.finite("clip gain", gainDb);
-        if (fadeInFrames < 0 || fadeOutFrames < 0 || fadeInFrames + fadeOutFrames > lengthFrames) {
+        if (fadeInFrames < 0 || fadeOutFrames < 0 || fadeInFrames > lengthFrames || fadeOutFrames > lengthFrames - fadeInFrames) {
             throw new IllegalArgumentException("fades must be >= 0 and fit in the clip, were "
                     + fadeInFrames + " and " + fadeOutFrames + " in " + lengthFrames);
         }

@@ -18,9 +18,7 @@ public record ControlEvent(long tick, int channel, int type, int value) {
     public static final Comparator<ControlEvent> ORDER = Comparator.comparingLong(ControlEvent::tick);
 
     public ControlEvent {
-        if (tick < 0) {
-            throw new IllegalArgumentException("event tick must be >= 0, was " + tick);
-        }
+        Check.range("event tick", tick, 0, Ppq.MAX_TICK);
         Check.range("channel", channel, 0, 15);
         Check.range("event type", type, 0, PROGRAM);
         Check.range("event value", value, 0, type == PITCH_BEND ? 16383 : 127);

@@ -11,9 +11,7 @@ public record KeySignature(long tick, int sharps, boolean minor) {
     private static final String[] MINOR = {"Ab", "Eb", "Bb", "F", "C", "G", "D", "A", "E", "B", "F#", "C#", "G#", "D#", "A#"};
 
     public KeySignature {
-        if (tick < 0) {
-            throw new IllegalArgumentException("key signature tick must be >= 0, was " + tick);
-        }
+        Check.range("key signature tick", tick, 0, Ppq.MAX_TICK);
         Check.range("key signature sharps", sharps, -7, 7);
     }
 

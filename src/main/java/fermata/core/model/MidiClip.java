@@ -17,12 +17,8 @@ public record MidiClip(String id, long startTick, long lengthTicks, List<Note> n
 
     public MidiClip {
         Check.nonBlank("clip id", id);
-        if (startTick < 0) {
-            throw new IllegalArgumentException("clip start must be >= 0, was " + startTick);
-        }
-        if (lengthTicks < 0) {
-            throw new IllegalArgumentException("clip length must be >= 0, was " + lengthTicks);
-        }
+        Check.range("clip start", startTick, 0, Ppq.MAX_TICK);
+        Check.range("clip length", lengthTicks, 0, Ppq.MAX_TICK);
         notes = sortedCopy(notes);
         events = sortedEvents(events);
     }

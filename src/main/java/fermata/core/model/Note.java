@@ -24,12 +24,8 @@ public record Note(int pitch, long startTick, long lengthTicks, int velocity, in
         Check.range("pitch", pitch, 0, 127);
         Check.range("velocity", velocity, 1, 127);
         Check.range("channel", channel, 0, 15);
-        if (startTick < 0) {
-            throw new IllegalArgumentException("note start must be >= 0, was " + startTick);
-        }
-        if (lengthTicks < 1) {
-            throw new IllegalArgumentException("note length must be >= 1 tick, was " + lengthTicks);
-        }
+        Check.range("note start", startTick, 0, Ppq.MAX_TICK);
+        Check.range("note length", lengthTicks, 1, Ppq.MAX_TICK);
     }
 
     public Note(int pitch, long startTick, long lengthTicks, int velocity) {

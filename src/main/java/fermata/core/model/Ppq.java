@@ -5,6 +5,12 @@ public final class Ppq {
     /** Ticks per quarter note. 960 divides by 2, 3, 4, 5, 6, 8, 16, 32, 64 so triplets stay exact. */
     public static final int TICKS_PER_QUARTER = 960;
 
+    /**
+     * The latest tick the model accepts (2^50, over a million hours at any sane tempo), so that a
+     * start plus a length can never overflow a long.
+     */
+    public static final long MAX_TICK = 1L << 50;
+
     private Ppq() {
     }
 

@@ -10,9 +10,7 @@ public record Tempo(long tick, long microsPerQuarter) {
     public static final long MAX_MICROS = 0xFFFFFF;
 
     public Tempo {
-        if (tick < 0) {
-            throw new IllegalArgumentException("tempo tick must be >= 0, was " + tick);
-        }
+        Check.range("tempo tick", tick, 0, Ppq.MAX_TICK);
         Check.range("microseconds per quarter", microsPerQuarter, MIN_MICROS, MAX_MICROS);
     }
 

@@ -9,9 +9,7 @@ public record TimeSignature(long tick, int numerator, int denominator) {
     public static final TimeSignature COMMON = new TimeSignature(0, 4, 4);
 
     public TimeSignature {
-        if (tick < 0) {
-            throw new IllegalArgumentException("time signature tick must be >= 0, was " + tick);
-        }
+        Check.range("time signature tick", tick, 0, Ppq.MAX_TICK);
         Check.range("time signature numerator", numerator, 1, 255);
         if (denominator < 1 || denominator > 64 || Integer.bitCount(denominator) != 1) {
             throw new IllegalArgumentException("time signature denominator must be a power of two 1..64, was " + denominator);

@@ -40,6 +40,11 @@ public enum FileKind {
         return UNKNOWN;
     }
 
+    /** The kind a file name promises, for outputs that do not exist yet. */
+    public static FileKind fromName(Path file) {
+        return fromExtension(file);
+    }
+
     static FileKind fromExtension(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".fermata")) {

@@ -127,6 +127,12 @@ public final class StudioViewModel {
         status.set(from == null ? "New project" : "Opened " + from.getFileName());
     }
 
+    /** Opens work recovered after a crash: it has never been saved, so it counts as unsaved changes. */
+    public void openRecovered(Project recovered, Path originalFile) {
+        file.set(originalFile);
+        history.reset(recovered, false);
+    }
+
     /** Records a successful save to {@code to}. */
     public void saved(Path to) {
         file.set(to);

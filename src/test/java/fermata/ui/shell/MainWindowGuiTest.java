@@ -1,6 +1,7 @@
 package fermata.ui.shell;
 
 import fermata.core.edit.RenameTrack;
+import fermata.core.project.ProjectFiles;
 import fermata.testsupport.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
@@ -20,7 +21,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real window, headless under Monocle: the track list shows the project and undo works through the keyboard. */
+/** The real window on the demo project, headless under Monocle: the track list shows it and undo works through the keyboard. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowGuiTest {
@@ -28,8 +29,9 @@ class MainWindowGuiTest {
     private Scene scene;
 
     @Start
-    void start(Stage stage) {
-        model = new StudioViewModel(StudioViewModelTest.twoTracks(), null);
+    void start(Stage stage) throws Exception {
+        Path demo = Path.of("assets", Assets.DEMO_PROJECT);
+        model = new StudioViewModel(ProjectFiles.read(demo).project(), demo);
         MainWindow window = new MainWindow(model, new NoFileActions());
         scene = new Scene(window.root(), 1000, 600);
         StudioApp.applyTheme();
@@ -40,12 +42,12 @@ class MainWindowGuiTest {
     @Test
     void listsTracksAndUndoesARenameWithTheShortcut(FxRobot robot) throws Exception {
         TableView<?> table = robot.lookup("#track-list").queryAs(TableView.class);
-        assertEquals(2, table.getItems().size());
-        robot.interact(() -> model.execute(new RenameTrack("lead", "Melody")));
-        assertEquals("Melody", model.tracks().get(0).name());
+        assertEquals(4, table.getItems().size());
+        robot.interact(() -> model.execute(new RenameTrack("piano", "Keys")));
+        assertEquals("Keys", model.tracks().get(0).name());
         robot.clickOn(table).press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Lead", model.tracks().get(0).name());
+        assertEquals("Piano", model.tracks().get(0).name());
 
         Path[] png = new Path[1];
         robot.interact(() -> png[0] = Screenshots.write(scene, "studio"));

@@ -57,4 +57,13 @@ class StudioViewModelTest {
         assertEquals(before, vm.project());
         assertTrue(vm.statusProperty().get().contains("leaves the MIDI range"), vm.statusProperty().get());
     }
+
+    @Test
+    void recoveredWorkCountsAsUnsaved() {
+        StudioViewModel vm = new StudioViewModel(Project.empty("x"), null);
+        vm.openRecovered(twoTracks(), java.nio.file.Path.of("song.fermata"));
+        assertTrue(vm.history().isDirty());
+        assertTrue(vm.titleProperty().get().startsWith("• "));
+        assertFalse(vm.canUndoProperty().get());
+    }
 }

@@ -1,0 +1,80 @@
+package fermata.core.engine;
+
+/** A MIDI track played by its own Gervill instance from a {@link MidiSchedule}. */
+final class MidiTrackSource implements TrackSource {
+    private static final int CONTROL_CHANGE = 0xB0;
+    private static final int PROGRAM_CHANGE = 0xC0;
+    private static final int NOTE_ON = 0x90;
+    private static final int NOTE_OFF = 0x80;
+    private static final int ALL_SOUND_OFF = 120;
+    private static final int RESET_ALL_CONTROLLERS = 121;
+    private static final int ALL_NOTES_OFF = 123;
+
+    private final GervillSynth synth;
+    private final MidiSchedule schedule;
+    private final int program;
+    private final int bankMsb;
+    private final int bankLsb;
+    private int cursor;
+    private long nextFrame = -1;
+
+    MidiTrackSource(GervillSynth synth, MidiSchedule schedule, int program, int bankMsb, int bankLsb) {
+        this.synth = synth;
+        this.schedule = schedule;
+        this.program = program;
+        this.bankMsb = bankMsb;
+        this.bankLsb = bankLsb;
+    }
+
+    GervillSynth synth() {
+        return synth;
+    }
+
+    @Override
+    public void render(long frame, float[][] out, int frames) {
+        if (frame != nextFrame) {
+            locate(frame, true);
+        }
+        long end = frame + frames;
+        int ch = schedule.channel();
+        // Messages go out LATENCY_FRAMES early so that what Gervill plays lines up with the timeline.
+        long sendBefore = end + GervillSynth.LATENCY_FRAMES;
+        while (cursor < schedule.size() && schedule.frame(cursor) < sendBefore) {
+            long ahead = schedule.frame(cursor) - GervillSynth.LATENCY_FRAMES - frame;
+            synth.send(schedule.command(cursor), ch, schedule.data1(cursor), schedule.data2(cursor), Math.max(0, ahead));
+            cursor++;
+        }
+        synth.render(out[0], out[1], frames);
+        nextFrame = end;
+    }
+
+    @Override
+    public void locate(long frame, boolean cutSound) {
+        int ch = schedule.channel();
+        synth.send(CONTROL_CHANGE, ch, cutSound ? ALL_SOUND_OFF : ALL_NOTES_OFF, 0, 0);
+        synth.send(CONTROL_CHANGE, ch, RESET_ALL_CONTROLLERS, 0, 0);
+        synth.send(CONTROL_CHANGE, ch, 0, bankMsb, 0);
+        synth.send(CONTROL_CHANGE, ch, 32, bankLsb, 0);
+        synth.send(PROGRAM_CHANGE, ch, program, 0, 0);
+        cursor = schedule.firstAtOrAfter(frame);
+        // Chase: replay every controller, bend, pressure and program change before the new
+        // position so the track sounds as it would had it played from the start.
+        for (int i = 0; i < cursor; i++) {
+            int command = schedule.command(i);
+            if (command != NOTE_ON && command != NOTE_OFF) {
+                synth.send(command, ch, schedule.data1(i), schedule.data2(i), 0);
+            }
+        }
+        nextFrame = frame;
+    }
+
+    @Override
+    public long endFrame() {
+        return schedule.endFrame();
+    }
+
+    @Override
+    public void close() {
+        synth.close();
+    }
+}

@@ -1,0 +1,273 @@
+package fermata.core.engine;
+
+import fermata.core.dsp.AudioProcessor;
+import fermata.core.dsp.Decibels;
+import fermata.core.dsp.TruePeakLimiter;
+import fermata.core.error.BadInputException;
+import fermata.core.model.AudioClip;
+import fermata.core.model.AudioTrack;
+import fermata.core.model.InsertSettings;
+import fermata.core.model.MediaRef;
+import fermata.core.model.MidiTrack;
+import fermata.core.model.Project;
+import fermata.core.model.Track;
+
+import javax.sound.midi.Soundbank;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole signal path of one project version, ready to run: a {@link ChannelStrip} per track
+ * summed into the {@link MasterBus}. Built off the audio thread (it opens synthesizers and
+ * allocates every buffer); {@link #process} then runs block after block without allocating.
+ * The offline renderer and the real-time engine run this same class, so an export is what was
+ * heard. Not thread-safe: one thread renders it at a time.
+ */
+public final class MixGraph implements AutoCloseable {
+    private final int sampleRate;
+    private final int maxBlockFrames;
+    private final ChannelStrip[] strips;
+    private final MasterBus master;
+    private final List<String> warnings;
+    private final float[][] mix;
+
+    private MixGraph(int sampleRate, int maxBlockFrames, ChannelStrip[] strips, MasterBus master, List<String> warnings) {
+        this.sampleRate = sampleRate;
+        this.maxBlockFrames = maxBlockFrames;
+        this.strips = strips;
+        this.master = master;
+        this.warnings = List.copyOf(warnings);
+        this.mix = new float[2][maxBlockFrames];
+    }
+
+    /**
+     * What a graph is built with besides the project.
+     *
+     * @param ceilingDbtp master limiter ceiling, or {@link RenderOptions#LIMITER_OFF}
+     */
+    public record Settings(int sampleRate, int blockFrames, double ceilingDbtp, SoundBanks.Choice soundBank,
+                           ClipSourceProvider clips, SampleRateConverter resampler, MeterReadings meters) {
+    }
+
+    /**
+     * Builds the graph of {@code project}. Synthesizers of {@code reusable} (by track id, from the
+     * graph this one replaces) are taken over instead of opened again, which keeps edits during
+     * playback cheap; the caller closes those not taken ({@link #synthsNotIn}).
+     */
+    public static MixGraph build(Project project, Settings settings, Map<String, GervillSynth> reusable)
+            throws EngineException, BadInputException {
+        List<String> warnings = new ArrayList<>();
+        settings.soundBank().warning().ifPresent(warnings::add);
+        List<ChannelStrip> strips = new ArrayList<>();
+        int rate = settings.sampleRate();
+        int block = settings.blockFrames();
+        try {
+            for (Track track : project.tracks()) {
+                TrackSource source = track instanceof MidiTrack m
+                        ? midiSource(m, project, settings, reusable)
+                        : audioSource((AudioTrack) track, project, settings);
+                AudioProcessor[] inserts = inserts(track.mixer().inserts(), "track " + track.name(), rate, block, warnings);
+                strips.add(new ChannelStrip(track.id(), source, inserts, track.mixer(), block));
+            }
+        } catch (EngineException | BadInputException | RuntimeException e) {
+            for (ChannelStrip s : strips) {
+                if (!(s.source() instanceof MidiTrackSource m && reusable.containsValue(m.synth()))) {
+                    s.close();
+                }
+            }
+            throw e;
+        }
+        TruePeakLimiter limiter = null;
+        if (settings.ceilingDbtp() != RenderOptions.LIMITER_OFF) {
+            limiter = new TruePeakLimiter(settings.ceilingDbtp(), 50.0);
+            limiter.prepare(rate, block, 2);
+        }
+        AudioProcessor[] masterInserts = inserts(project.master().inserts(), "master", rate, block, warnings);
+        MasterBus master = new MasterBus(masterInserts, limiter, project.master().gainDb(), project.master().mute(),
+                rate, settings.meters());
+        ChannelStrip[] array = strips.toArray(new ChannelStrip[0]);
+        boolean anySolo = Arrays.stream(array).anyMatch(ChannelStrip::solo);
+        for (ChannelStrip s : array) {
+            s.settle(anySolo);
+        }
+        return new MixGraph(rate, block, array, master, warnings);
+    }
+
+    private static TrackSource midiSource(MidiTrack track, Project project, Settings settings,
+                                          Map<String, GervillSynth> reusable) throws EngineException {
+        GervillSynth synth = reusable.get(track.id());
+        if (synth == null) {
+            Optional<Soundbank> bank = settings.soundBank().bank();
+            synth = GervillSynth.open(settings.sampleRate(), settings.blockFrames(), bank);
+        }
+        MidiSchedule schedule = MidiSchedule.of(track, project.tempoMap(), settings.sampleRate());
+        return new MidiTrackSource(synth, schedule, track.instrument().program(), track.instrument().bankMsb(),
+                track.instrument().bankLsb());
+    }
+
+    private static TrackSource audioSource(AudioTrack track, Project project, Settings settings)
+            throws EngineException, BadInputException {
+        int rate = settings.sampleRate();
+        Map<String, ClipSource> opened = new HashMap<>();
+        List<AudioTrackSource.PlacedClip> placed = new ArrayList<>();
+        for (AudioClip clip : track.clips()) {
+            MediaRef media = project.mediaById(clip.mediaId()).orElseThrow(() -> new BadInputException(null,
+                    "track " + track.name() + ", clip " + clip.id(), "the clip plays media " + clip.mediaId()
+                    + " which the project does not list", "remove the clip or relink its media"));
+            ClipSource source = opened.get(media.id());
+            if (source == null) {
+                try {
+                    source = settings.resampler().convert(settings.clips().open(media), rate);
+                } catch (IOException e) {
+                    throw new BadInputException(null, "media " + media.id(), "cannot read " + media.path() + ": "
+                            + e.getMessage(), "check that the file exists and is readable");
+                }
+                opened.put(media.id(), source);
+            }
+            double toEngine = (double) rate / media.sampleRate();
+            placed.add(new AudioTrackSource.PlacedClip(source,
+                    Math.round(clip.positionFrame() * (double) rate / project.sampleRate()),
+                    Math.round(clip.sourceOffsetFrame() * toEngine),
+                    Math.max(1, Math.round(clip.lengthFrames() * toEngine)),
+                    (float) Decibels.toGain(clip.gainDb()),
+                    Math.round(clip.fadeInFrames() * toEngine),
+                    Math.round(clip.fadeOutFrames() * toEngine)));
+        }
+        return new AudioTrackSource(placed, settings.blockFrames());
+    }
+
+    private static AudioProcessor[] inserts(List<InsertSettings> settings, String where, int rate, int block,
+                                            List<String> warnings) {
+        List<AudioProcessor> chain = new ArrayList<>();
+        for (InsertSettings s : settings) {
+            InsertFactory.create(s, where, warnings).ifPresent(p -> {
+                p.prepare(rate, block, 2);
+                chain.add(p);
+            });
+        }
+        return chain.toArray(new AudioProcessor[0]);
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    public int maxBlockFrames() {
+        return maxBlockFrames;
+    }
+
+    /** Problems that did not stop the build: SoundFont fallback, unknown inserts. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** Frames by which the output lags the timeline (master look-ahead); the offline renderer skips them. */
+    public int latencyFrames() {
+        return master.latencyFrames();
+    }
+
+    /** The frame after the last note-off or clip end. */
+    public long contentEndFrame() {
+        long end = 0;
+        for (ChannelStrip s : strips) {
+            end = Math.max(end, s.source().endFrame());
+        }
+        return end;
+    }
+
+    /** Index of a track's strip, for parameter commands; -1 if absent. */
+    public int stripIndex(String trackId) {
+        for (int i = 0; i < strips.length; i++) {
+            if (strips[i].trackId().equals(trackId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public int stripCount() {
+        return strips.length;
+    }
+
+    /** Renders timeline frames {@code [frame, frame + frames)} into {@code out[c][0..frames)} (overwritten). */
+    public void process(long frame, float[][] out, int frames) {
+        process(frame, out, 0, frames);
+    }
+
+    /** As {@link #process(long, float[][], int)}, into {@code out[c][offset..offset + frames)}. */
+    public void process(long frame, float[][] out, int offset, int frames) {
+        Arrays.fill(mix[0], 0, frames, 0f);
+        Arrays.fill(mix[1], 0, frames, 0f);
+        boolean anySolo = false;
+        for (ChannelStrip s : strips) {
+            anySolo |= s.solo();
+        }
+        for (ChannelStrip s : strips) {
+            s.renderInto(frame, mix, frames, anySolo);
+        }
+        master.process(mix, frames);
+        System.arraycopy(mix[0], 0, out[0], offset, frames);
+        System.arraycopy(mix[1], 0, out[1], offset, frames);
+    }
+
+    /** Moves every source to {@code frame}; see {@link TrackSource#locate}. */
+    public void locate(long frame, boolean cutSound) {
+        for (ChannelStrip s : strips) {
+            s.locate(frame, cutSound);
+        }
+        if (cutSound) {
+            master.reset();
+        }
+    }
+
+    public void setTrackGainDb(int strip, double db) {
+        strips[strip].setGainDb(db);
+    }
+
+    public void setTrackPan(int strip, double pan) {
+        strips[strip].setPan(pan);
+    }
+
+    public void setTrackMute(int strip, boolean mute) {
+        strips[strip].setMute(mute);
+    }
+
+    public void setTrackSolo(int strip, boolean solo) {
+        strips[strip].setSolo(solo);
+    }
+
+    public void setMasterGainDb(double db) {
+        master.setGainDb(db);
+    }
+
+    /** The synthesizers of this graph by track id, to hand to the next {@link #build}. */
+    public Map<String, GervillSynth> synthsByTrack() {
+        Map<String, GervillSynth> map = new HashMap<>();
+        for (ChannelStrip s : strips) {
+            if (s.source() instanceof MidiTrackSource m) {
+                map.put(s.trackId(), m.synth());
+            }
+        }
+        return map;
+    }
+
+    /** Closes the synthesizers of this graph that {@code successor} did not take over. */
+    public void closeExcept(MixGraph successor) {
+        Map<String, GervillSynth> kept = successor == null ? Map.of() : successor.synthsByTrack();
+        for (ChannelStrip s : strips) {
+            if (!(s.source() instanceof MidiTrackSource m && kept.containsValue(m.synth()))) {
+                s.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeExcept(null);
+    }
+}

@@ -1,0 +1,373 @@
+package fermata.core.engine.rt;
+
+import fermata.core.engine.ClipSourceProvider;
+import fermata.core.engine.EngineException;
+import fermata.core.engine.GervillSynth;
+import fermata.core.engine.MeterReadings;
+import fermata.core.engine.MixGraph;
+import fermata.core.engine.SampleRateConverter;
+import fermata.core.engine.SoundBanks;
+import fermata.core.error.BadInputException;
+import fermata.core.model.Project;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The real-time side of the engine: transport, loop, metronome and count-in around a
+ * {@link MixGraph}.
+ *
+ * <p>Threads: the UI (one producer) calls {@link #publish} and the transport and mixer methods;
+ * the audio thread calls {@link #renderCycle}. A new project version is built into a graph off the
+ * audio thread and published through an {@link AtomicReference} (read-copy-update: the audio
+ * thread swaps it in at a block boundary, the old graph is retired for the UI side to close).
+ * Transport and fader changes travel through a pre-allocated {@link CommandRing}. The playhead,
+ * state and meters come back through atomics and volatiles. {@link #renderCycle} never
+ * allocates, locks, logs or does I/O on our side of the code; Gervill's internals do allocate
+ * and take their own monitor, see docs/decisions/0040-audio-engine.md.
+ */
+public final class AudioEngine implements AutoCloseable {
+    private static final int PLAY = 1;
+    private static final int PAUSE = 2;
+    private static final int STOP = 3;
+    private static final int SEEK = 4;
+    private static final int LOOP = 5;
+    private static final int METRONOME = 6;
+    private static final int COUNT_IN = 7;
+    private static final int TRACK_GAIN = 8;
+    private static final int TRACK_PAN = 9;
+    private static final int TRACK_MUTE = 10;
+    private static final int TRACK_SOLO = 11;
+    private static final int MASTER_GAIN = 12;
+
+    private final int sampleRate;
+    private final int blockFrames;
+    private final ClipSourceProvider clips;
+    private final SampleRateConverter resampler;
+    private final Optional<Path> soundFont;
+    private final double ceilingDbtp;
+    private final MeterReadings meters = new MeterReadings();
+    private final CommandRing commands = new CommandRing(1024);
+    private final CommandRing.Command command = new CommandRing.Command();
+    private final AtomicReference<Snapshot> pending = new AtomicReference<>();
+    private final AtomicReference<Snapshot> retired = new AtomicReference<>();
+    private final AtomicLong playhead = new AtomicLong();
+    private volatile TransportState state = TransportState.STOPPED;
+    private final Metronome metronome;
+    private final float[][] scratch;
+
+    /** Read on the UI side only: the last graph handed to the audio thread, to take synths over from. */
+    private Snapshot published;
+    /** Audio thread only from here on. */
+    private Snapshot current;
+    private long position;
+    private boolean playing;
+    private boolean loopOn;
+    private long loopStart;
+    private long loopEnd;
+    private boolean metronomeOn;
+    private int countInBars;
+    private long countInLeft;
+    private long countInBeatFrames;
+    private long countInElapsed;
+    private int countInBeatsPerBar;
+
+    /** A project version ready to play: the graph and the project it was built from. */
+    private record Snapshot(MixGraph graph, Project project) {
+    }
+
+    public AudioEngine(int sampleRate, int blockFrames, Optional<Path> soundFont, double ceilingDbtp,
+                       ClipSourceProvider clips, SampleRateConverter resampler) {
+        this.sampleRate = sampleRate;
+        this.blockFrames = blockFrames;
+        this.soundFont = soundFont;
+        this.ceilingDbtp = ceilingDbtp;
+        this.clips = clips;
+        this.resampler = resampler;
+        this.metronome = new Metronome(sampleRate);
+        this.scratch = new float[2][blockFrames];
+    }
+
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    public int blockFrames() {
+        return blockFrames;
+    }
+
+    /**
+     * Builds the graph for {@code project} on the calling thread (not the audio thread) and
+     * publishes it; returns the build's warnings. Synthesizers of the previous version are
+     * taken over by track id, so an edit during playback does not reload instruments.
+     */
+    public synchronized List<String> publish(Project project) throws EngineException, BadInputException {
+        closeRetired();
+        Map<String, GervillSynth> reusable = published == null ? Map.of()
+                : published.graph().synthsByTrack();
+        MixGraph.Settings settings = new MixGraph.Settings(sampleRate, blockFrames, ceilingDbtp,
+                SoundBanks.resolve(soundFont), clips, resampler, meters);
+        MixGraph graph = MixGraph.build(project, settings, reusable);
+        Snapshot next = new Snapshot(graph, project);
+        Snapshot unconsumed = pending.getAndSet(next);
+        if (unconsumed != null) {
+            unconsumed.graph().closeExcept(graph);
+        }
+        published = next;
+        return graph.warnings();
+    }
+
+    private void closeRetired() {
+        Snapshot old = retired.getAndSet(null);
+        if (old != null) {
+            old.graph().closeExcept(published == null ? null : published.graph());
+        }
+    }
+
+    public void play() {
+        send(PLAY, 0, 0, 0, 0);
+    }
+
+    public void pause() {
+        send(PAUSE, 0, 0, 0, 0);
+    }
+
+    /** Stops and returns to the start. */
+    public void stop() {
+        send(STOP, 0, 0, 0, 0);
+    }
+
+    public void seek(long frame) {
+        send(SEEK, 0, Math.max(0, frame), 0, 0);
+    }
+
+    /** Loops [startFrame, endFrame) while playing; an empty range turns looping off. */
+    public void setLoop(long startFrame, long endFrame) {
+        send(LOOP, 0, startFrame, endFrame, 0);
+    }
+
+    public void setMetronome(boolean on) {
+        send(METRONOME, on ? 1 : 0, 0, 0, 0);
+    }
+
+    /** Bars of clicks before playback starts; 0 for none. */
+    public void setCountInBars(int bars) {
+        send(COUNT_IN, Math.max(0, bars), 0, 0, 0);
+    }
+
+    public void setTrackGainDb(String trackId, double db) {
+        send(TRACK_GAIN, strip(trackId), 0, 0, db);
+    }
+
+    public void setTrackPan(String trackId, double pan) {
+        send(TRACK_PAN, strip(trackId), 0, 0, pan);
+    }
+
+    public void setTrackMute(String trackId, boolean mute) {
+        send(TRACK_MUTE, strip(trackId), mute ? 1 : 0, 0, 0);
+    }
+
+    public void setTrackSolo(String trackId, boolean solo) {
+        send(TRACK_SOLO, strip(trackId), solo ? 1 : 0, 0, 0);
+    }
+
+    public void setMasterGainDb(double db) {
+        send(MASTER_GAIN, 0, 0, 0, db);
+    }
+
+    private synchronized int strip(String trackId) {
+        int i = published == null ? -1 : published.graph().stripIndex(trackId);
+        if (i < 0) {
+            throw new IllegalArgumentException("no track " + trackId + " in the published project");
+        }
+        return i;
+    }
+
+    private synchronized void send(int type, int index, long a, long b, double value) {
+        if (!commands.offer(type, index, a, b, value)) {
+            throw new IllegalStateException("the audio thread is not taking commands (ring full)");
+        }
+    }
+
+    /** The playhead in timeline frames, updated once per block. */
+    public long playheadFrame() {
+        return playhead.get();
+    }
+
+    public TransportState state() {
+        return state;
+    }
+
+    public MeterReadings meters() {
+        return meters;
+    }
+
+    /**
+     * The audio callback: fills {@code out[c][0..frames)} with the next block (frames at most the
+     * block size). Call from one thread only.
+     */
+    public void renderCycle(float[][] out, int frames) {
+        Snapshot next = pending.getAndSet(null);
+        if (next != null) {
+            Snapshot old = current;
+            current = next;
+            metronome.setProject(next.project());
+            current.graph().locate(position, false);
+            if (old != null) {
+                retired.set(old);
+            }
+        }
+        while (commands.poll(command)) {
+            apply(command);
+        }
+        Arrays.fill(out[0], 0, frames, 0f);
+        Arrays.fill(out[1], 0, frames, 0f);
+        if (current == null) {
+            return;
+        }
+        if (countInLeft > 0) {
+            countIn(out, frames);
+        } else if (playing) {
+            playInto(out, 0, frames);
+        }
+        playhead.lazySet(position);
+    }
+
+    private void countIn(float[][] out, int frames) {
+        int done = 0;
+        while (done < frames && countInLeft > 0) {
+            long intoBeat = countInElapsed % countInBeatFrames;
+            if (intoBeat == 0) {
+                long beat = countInElapsed / countInBeatFrames;
+                metronome.clickAt(beat % countInBeatsPerBar == 0, out, 0, done);
+            }
+            int step = (int) Math.min(frames - done, Math.min(countInLeft, countInBeatFrames - intoBeat));
+            done += step;
+            countInElapsed += step;
+            countInLeft -= step;
+        }
+        metronome.finishBlock(out, 0, done);
+        if (countInLeft == 0) {
+            state = TransportState.PLAYING;
+            playing = true;
+            if (done < frames) {
+                playInto(scratch, 0, frames - done);
+                for (int i = 0; i < frames - done; i++) {
+                    out[0][done + i] += scratch[0][i];
+                    out[1][done + i] += scratch[1][i];
+                }
+            }
+        }
+    }
+
+    /** Renders {@code frames} frames from the playhead into {@code into} from {@code offset}, wrapping at the loop end. */
+    private void playInto(float[][] into, int offset, int frames) {
+        int done = 0;
+        while (done < frames) {
+            int chunk = frames - done;
+            if (loopOn && position < loopEnd && position + chunk > loopEnd) {
+                chunk = (int) (loopEnd - position);
+            }
+            current.graph().process(position, into, offset + done, chunk);
+            if (metronomeOn) {
+                // Clicks join after the master, so they are placed by the master's latency later
+                // to line up with the music that came through the limiter's look-ahead.
+                metronome.clickTimeline(position - current.graph().latencyFrames(), into, offset + done, chunk);
+            }
+            position += chunk;
+            done += chunk;
+            if (loopOn && position == loopEnd) {
+                position = loopStart;
+                current.graph().locate(position, false);
+            }
+        }
+    }
+
+    private void apply(CommandRing.Command c) {
+        switch (c.type) {
+            case PLAY -> {
+                if (!playing && countInLeft == 0) {
+                    if (countInBars > 0) {
+                        countInBeatFrames = metronome.beatFramesAt(position);
+                        countInBeatsPerBar = metronome.beatsPerBarAt(position);
+                        countInLeft = countInBars * countInBeatsPerBar * countInBeatFrames;
+                        countInElapsed = 0;
+                        state = TransportState.COUNT_IN;
+                    } else {
+                        playing = true;
+                        state = TransportState.PLAYING;
+                    }
+                    current.graph().locate(position, true);
+                }
+            }
+            case PAUSE -> {
+                playing = false;
+                countInLeft = 0;
+                metronome.silence();
+                current.graph().locate(position, false);
+                state = TransportState.PAUSED;
+            }
+            case STOP -> {
+                playing = false;
+                countInLeft = 0;
+                position = 0;
+                metronome.silence();
+                current.graph().locate(0, true);
+                state = TransportState.STOPPED;
+            }
+            case SEEK -> {
+                position = c.a;
+                current.graph().locate(position, true);
+            }
+            case LOOP -> {
+                loopOn = c.b > c.a;
+                loopStart = c.a;
+                loopEnd = c.b;
+            }
+            case METRONOME -> metronomeOn = c.index == 1;
+            case COUNT_IN -> countInBars = c.index;
+            case TRACK_GAIN -> {
+                if (c.index < current.graph().stripCount()) {
+                    current.graph().setTrackGainDb(c.index, c.value);
+                }
+            }
+            case TRACK_PAN -> {
+                if (c.index < current.graph().stripCount()) {
+                    current.graph().setTrackPan(c.index, c.value);
+                }
+            }
+            case TRACK_MUTE -> {
+                if (c.index < current.graph().stripCount()) {
+                    current.graph().setTrackMute(c.index, c.a == 1);
+                }
+            }
+            case TRACK_SOLO -> {
+                if (c.index < current.graph().stripCount()) {
+                    current.graph().setTrackSolo(c.index, c.a == 1);
+                }
+            }
+            case MASTER_GAIN -> current.graph().setMasterGainDb(c.value);
+            default -> throw new IllegalStateException("unknown engine command " + c.type);
+        }
+    }
+
+    /** Closes every graph; call after the output thread has stopped. */
+    @Override
+    public synchronized void close() {
+        closeRetired();
+        Snapshot p = pending.getAndSet(null);
+        if (p != null) {
+            p.graph().close();
+        }
+        if (current != null) {
+            current.graph().close();
+            current = null;
+        }
+        published = null;
+    }
+}

@@ -1,0 +1,94 @@
+package fermata.core.engine.rt;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.SourceDataLine;
+import java.util.Optional;
+
+/**
+ * Plays an {@link AudioEngine} on the default sound device through a
+ * {@code javax.sound.sampled.SourceDataLine}, on its own maximum-priority thread: render a block,
+ * convert it to 16-bit PCM in a pre-allocated buffer, write it (the write blocks until the device
+ * has room, which paces the loop). When no device opens (no sound card, as on servers and CI,
+ * or the device is busy) {@link #start} still returns, with {@link #failure()} saying why; the
+ * studio keeps editing and rendering offline.
+ */
+public final class RealtimeOutput implements AutoCloseable {
+    private final AudioEngine engine;
+    private final SourceDataLine line;
+    private final Thread thread;
+    private final String failure;
+    private volatile boolean running;
+
+    private RealtimeOutput(AudioEngine engine, SourceDataLine line, String failure) {
+        this.engine = engine;
+        this.line = line;
+        this.failure = failure;
+        this.thread = line == null ? null : new Thread(this::loop, "fermata-audio");
+    }
+
+    /**
+     * Opens the default output at the engine's rate with a device buffer of
+     * {@code bufferBlocks} engine blocks, and starts playing.
+     */
+    public static RealtimeOutput start(AudioEngine engine, int bufferBlocks) {
+        AudioFormat format = new AudioFormat(engine.sampleRate(), 16, 2, true, false);
+        SourceDataLine line;
+        try {
+            line = AudioSystem.getSourceDataLine(format);
+            line.open(format, engine.blockFrames() * 4 * Math.max(2, bufferBlocks));
+        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            return new RealtimeOutput(engine, null, "no audio output at " + engine.sampleRate() + " Hz: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "; playback is off, editing and offline rendering still work");
+        }
+        RealtimeOutput output = new RealtimeOutput(engine, line, null);
+        output.running = true;
+        line.start();
+        output.thread.setPriority(Thread.MAX_PRIORITY);
+        output.thread.setDaemon(true);
+        output.thread.start();
+        return output;
+    }
+
+    /** Why the device did not open, or empty when it plays. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        int frames = engine.blockFrames();
+        float[][] block = new float[2][frames];
+        byte[] pcm = new byte[frames * 4];
+        while (running) {
+            engine.renderCycle(block, frames);
+            int pos = 0;
+            for (int i = 0; i < frames; i++) {
+                for (int c = 0; c < 2; c++) {
+                    int v = Math.round(Math.max(-1f, Math.min(1f, block[c][i])) * 32767f);
+                    pcm[pos++] = (byte) v;
+                    pcm[pos++] = (byte) (v >> 8);
+                }
+            }
+            line.write(pcm, 0, pcm.length);
+        }
+    }
+
+    /** Stops the thread and closes the device; the engine stays open. */
+    @Override
+    public void close() throws InterruptedException {
+        if (thread == null) {
+            return;
+        }
+        running = false;
+        line.stop();
+        line.flush();
+        thread.join(2000);
+        line.close();
+    }
+}

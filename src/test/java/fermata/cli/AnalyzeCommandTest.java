@@ -1,0 +1,64 @@
+package fermata.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AnalyzeCommandTest {
+    /** A 16-bit stereo WAV of a 1 kHz sine at -23 dBFS, 5 s. */
+    private static Path wav(Path dir) throws Exception {
+        int rate = 48_000;
+        int frames = rate * 5;
+        byte[] data = new byte[frames * 4];
+        double a = Math.pow(10, -23 / 20.0) * 32767;
+        for (int i = 0; i < frames; i++) {
+            short s = (short) Math.round(a * Math.sin(2 * Math.PI * 1000 * i / rate));
+            for (int c = 0; c < 2; c++) {
+                data[4 * i + 2 * c] = (byte) s;
+                data[4 * i + 2 * c + 1] = (byte) (s >> 8);
+            }
+        }
+        AudioFormat format = new AudioFormat(rate, 16, 2, true, false);
+        Path file = dir.resolve("sine.wav");
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(data), format, frames),
+                AudioFileFormat.Type.WAVE, file.toFile());
+        return file;
+    }
+
+    @Test
+    void analyzeWavPrintsJson(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FermataCommand.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute("analyze", wav(dir).toString(), "--json");
+        assertEquals(0, code, err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals(-23.0, json.get("loudness").get("integrated_lufs").asDouble(), 0.1);
+        assertEquals(2, json.get("channels").asInt());
+        assertTrue(err.toString().contains("loudness"), "progress goes to stderr");
+    }
+
+    @Test
+    void notAnAudioFileIsBadInput(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.wav"), "not audio");
+        StringWriter err = new StringWriter();
+        int code = FermataCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
+                .execute("analyze", text.toString());
+        assertEquals(FermataCommand.EXIT_BAD_INPUT, code);
+        assertTrue(err.toString().startsWith("fermata: " + text), err.toString());
+    }
+}
