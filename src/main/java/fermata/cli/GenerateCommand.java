@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fermata.core.compose.ComputeBackend;
 import fermata.core.compose.GenerationRequest;
 import fermata.core.compose.Generated;
-import fermata.core.compose.MidiFileWriter;
 import fermata.core.compose.ModelFile;
 import fermata.core.compose.MusicalKey;
 import fermata.core.compose.TcnGenerator;
 import fermata.core.compose.TcnModel;
+import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
 import fermata.core.model.TimeSignature;
 import picocli.CommandLine.Command;
@@ -93,7 +93,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Generated generated = new TcnGenerator(tcn).generate(request);
         double millis = (System.nanoTime() - started) / 1e6;
         Project project = generated.toProject(output.getFileName().toString());
-        MidiFileWriter.write(project, output);
+        MidiFiles.write(project, output);
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("output", output.toString());

@@ -6,11 +6,16 @@ import fermata.core.compose.Corpus;
 import fermata.core.compose.JsonCorpus;
 import fermata.core.compose.ModelFile;
 import fermata.core.compose.NllEvaluator;
+import fermata.core.compose.Piece;
+import fermata.core.compose.ProjectCorpus;
+import fermata.core.compose.RollFormat;
 import fermata.core.compose.TcnArchitecture;
 import fermata.core.compose.TcnModel;
 import fermata.core.compose.TcnTrainer;
 import fermata.core.error.BadInputException;
+import fermata.core.midi.MidiFiles;
 import fermata.core.task.Progress;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,10 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code fermata train}: trains a composition model on a JSON data set and writes a model file. */
+/** {@code fermata train}: trains a composition model on a JSON data set or a folder of MIDI files and writes a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a composition model (tcn: causal temporal convolution network) on a JSON data set "
-                + "({\"train\": [...], \"valid\": [...], \"test\": [...]}, a piece a list of steps, a step a list of MIDI pitches).")
+                + "({\"train\": [...], \"valid\": [...], \"test\": [...]}, a piece a list of steps, a step a list of MIDI pitches) "
+                + "or on a folder of MIDI files.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,12 +42,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "tcn", description = "Model kind; only 'tcn' (default).")
     String model;
 
-    @Option(names = "--dataset", required = true, paramLabel = "FILE.json", description = "Data set file.")
-    Path dataset;
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    /** Exactly one of a JSON data set and a folder of MIDI files. */
+    static final class Source {
+        @Option(names = "--dataset", paramLabel = "FILE.json", description = "JSON data set file.")
+        Path dataset;
+
+        @Option(names = "--corpus", paramLabel = "DIR",
+                description = "Folder of MIDI files (read recursively); every tenth file, in path order, validates.")
+        Path corpus;
+    }
 
     @Option(names = "--steps-per-beat", defaultValue = "4",
-            description = "Steps per quarter note of the data set (JSB Chorales 1, the other Boulanger sets 2); default ${DEFAULT-VALUE}.")
+            description = "Steps per quarter note (JSON sets: their resolution, JSB Chorales 1, the other Boulanger sets 2); "
+                    + "default ${DEFAULT-VALUE}.")
     int stepsPerBeat;
+
+    @Option(names = "--tracks", defaultValue = "1",
+            description = "With --corpus: pitched MIDI tracks per piece the model writes (onsets kept apart); default ${DEFAULT-VALUE}.")
+    int tracks;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs; default ${DEFAULT-VALUE}.")
     int epochs;
@@ -75,8 +96,8 @@ public final class TrainCommand implements Callable<Integer> {
     int transpose;
 
     @Option(names = "--keys-in-c", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "The pieces are all in C major / C minor, as in the Boulanger sets (default); "
-                    + "generation in another key then transposes.")
+            description = "With --dataset: the pieces are all in C major / C minor, as in the Boulanger sets (default); "
+                    + "generation in another key then transposes. A --corpus keeps its pieces' own keys.")
     boolean keysInC;
 
     @Option(names = "--checkpoints", paramLabel = "DIR", description = "Checkpoint folder; default OUTPUT.checkpoints.")
@@ -109,7 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (Files.exists(output) && !force) {
             throw new CliException(output + " exists; add --force to overwrite it");
         }
-        if (!Files.isRegularFile(dataset)) {
+        Path dataset = source.dataset;
+        if (dataset != null && !Files.isRegularFile(dataset)) {
             throw new BadInputException(dataset, null, "no such data set file", "check the path");
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -125,8 +147,28 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         err.println("backend: " + backend + (threads == null ? "" : ", " + threads + " thread(s)"));
-        Corpus training = JsonCorpus.read(dataset, "train", stepsPerBeat);
-        Corpus validation = JsonCorpus.hasSplit(dataset, "valid") ? JsonCorpus.read(dataset, "valid", stepsPerBeat) : null;
+        Corpus training;
+        Corpus validation;
+        if (dataset != null) {
+            training = JsonCorpus.read(dataset, "train", stepsPerBeat);
+            validation = JsonCorpus.hasSplit(dataset, "valid") ? JsonCorpus.read(dataset, "valid", stepsPerBeat) : null;
+        } else {
+            RollFormat format;
+            try {
+                format = new RollFormat(stepsPerBeat, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, tracks, true);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+            Corpus all = ProjectCorpus.fromFolder(source.corpus, MidiFiles::read, format, Progress.NONE);
+            List<Piece> train = new ArrayList<>();
+            List<Piece> valid = new ArrayList<>();
+            for (int i = 0; i < all.pieces().size(); i++) {
+                (i % 10 == 9 ? valid : train).add(all.pieces().get(i));
+            }
+            training = new Corpus(all.source() + "#train", format, train);
+            validation = valid.isEmpty() ? null : new Corpus(all.source() + "#valid", format, valid);
+            keysInC = false;
+        }
         TcnArchitecture architecture;
         TcnTrainer.Options options;
         try {
@@ -141,7 +183,7 @@ public final class TrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         TcnTrainer.Result result = TcnTrainer.train(training, validation, options, new StderrProgress(err));
         TcnModel trained = result.model();
-        if (JsonCorpus.hasSplit(dataset, "test")) {
+        if (dataset != null && JsonCorpus.hasSplit(dataset, "test")) {
             NllEvaluator.Result test = NllEvaluator.evaluate(trained, JsonCorpus.read(dataset, "test", stepsPerBeat), Progress.NONE);
             trained = trained.withCard(trained.card().withMetric("test_nll_per_step", test.nllPerStep()));
             err.printf("test NLL %.4f nats per step over %d steps%n", test.nllPerStep(), test.steps());

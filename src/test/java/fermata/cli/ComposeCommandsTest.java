@@ -2,6 +2,13 @@ package fermata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fermata.core.midi.MidiFiles;
+import fermata.core.model.Instrument;
+import fermata.core.model.MidiClip;
+import fermata.core.model.MidiTrack;
+import fermata.core.model.MixerSettings;
+import fermata.core.model.Note;
+import fermata.core.model.Project;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +19,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +68,35 @@ class ComposeCommandsTest {
         assertEquals(2, report.get("epochs").size());
         assertTrue(report.get("metrics").has("test_nll_per_step"));
         assertTrue(r.err().contains("backend: CPU"), r.err());
+    }
+
+    @Test
+    void trainsOnAFolderOfMidiFiles() throws Exception {
+        Path folder = dir.resolve("midi");
+        Files.createDirectories(folder);
+        for (int i = 0; i < 10; i++) {
+            List<Note> melody = new ArrayList<>();
+            List<Note> bass = new ArrayList<>();
+            for (int beat = 0; beat < 8; beat++) {
+                melody.add(new Note(60 + (beat + i) % 5 * 2, beat * 480L, 480, 90));
+                bass.add(new Note(36 + (beat / 4) * 5, beat * 480L, 480, 80, 1));
+            }
+            Project song = Project.empty("song " + i).withTracks(List.of(
+                    new MidiTrack("m", "Melody", Instrument.PIANO, MixerSettings.UNITY, List.of(new MidiClip("c1", 0, 3840, melody))),
+                    new MidiTrack("b", "Bass", Instrument.PIANO.withChannel(1), MixerSettings.UNITY, List.of(new MidiClip("c2", 0, 3840, bass)))));
+            MidiFiles.write(song, folder.resolve("song" + i + ".mid"));
+        }
+        Path out = dir.resolve("corpus.zip");
+
+        Run r = run("train", "--corpus", folder.toString(), "--tracks", "2", "--steps-per-beat", "2", "--epochs", "1",
+                "--channels", "4", "--levels", "1", "-o", out.toString(), "--json");
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("training 9 pieces"), r.err());
+        Run generated = run("generate", "--model", out.toString(), "--bars", "2", "--key", "G major", "-o", dir.resolve("c.mid").toString());
+        assertEquals(0, generated.code(), generated.err());
+        assertEquals(2, run("train", "--corpus", folder.toString(), "--dataset", dataset.toString(), "-o", dir.resolve("z.zip").toString())
+                .code(), "one source only");
     }
 
     @Test
