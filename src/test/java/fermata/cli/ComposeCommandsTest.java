@@ -2,6 +2,7 @@ package fermata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fermata.core.compose.ComputeBackend;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.Instrument;
 import fermata.core.model.MidiClip;
@@ -43,6 +44,8 @@ class ComposeCommandsTest {
 
     @BeforeAll
     static void trainTinyModel() throws Exception {
+        // Tiny models gain nothing from threads, and spinning workers crawl on a busy machine.
+        ComputeBackend.limitThreads(1);
         StringBuilder json = new StringBuilder("{");
         String[] splits = {"train", "valid", "test"};
         for (int s = 0; s < splits.length; s++) {

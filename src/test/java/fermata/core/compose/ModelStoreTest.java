@@ -1,6 +1,7 @@
 package fermata.core.compose;
 
 import fermata.core.task.Progress;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelStoreTest {
+    @BeforeAll
+    static void oneThread() {
+        ComputeBackend.limitThreads(1);
+    }
+
     @Test
     void savesListsLoadsAndDeletesModels(@TempDir Path home) throws Exception {
         ModelStore store = new ModelStore(home);

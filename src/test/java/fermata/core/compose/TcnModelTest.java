@@ -30,6 +30,8 @@ class TcnModelTest {
 
     @BeforeAll
     static void trainOnce() throws Exception {
+        // Tiny models gain nothing from threads, and spinning workers crawl on a busy machine.
+        ComputeBackend.limitThreads(1);
         trained = TcnTrainer.train(ToyData.periodic(8, 24), ToyData.periodic(2, 24), ToyData.options(12), Progress.NONE);
     }
 
