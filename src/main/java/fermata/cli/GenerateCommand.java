@@ -11,6 +11,7 @@ import fermata.core.compose.TcnModel;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
 import fermata.core.model.TimeSignature;
+import fermata.core.model.Track;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,6 +61,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Split a one-track model's chords into this many tracks (4: SATB); default ${DEFAULT-VALUE}.")
     int voices;
 
+    @Option(names = "--continue", paramLabel = "FILE.mid",
+            description = "Continue this MIDI file: the output holds its tracks plus the new bars after its end, in its key unless --key says otherwise.")
+    Path primer;
+
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
             description = "ND4J threads; generation runs many tiny steps that extra threads only slow down; default ${DEFAULT-VALUE}.")
     int threads;
@@ -90,9 +97,20 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         TcnModel tcn = ModelFile.read(model);
         long started = System.nanoTime();
-        Generated generated = new TcnGenerator(tcn).generate(request);
+        Project project;
+        Generated generated;
+        if (primer == null) {
+            generated = new TcnGenerator(tcn).generate(request);
+            project = generated.toProject(output.getFileName().toString());
+        } else {
+            Project original = MidiFiles.read(primer);
+            generated = new TcnGenerator(tcn).continueFrom(original, request.withTempo(original.tempoMap().tempoAt(0).bpm())
+                    .withMeter(original.timeSignatureAt(0)));
+            List<Track> tracks = new ArrayList<>(original.tracks());
+            tracks.addAll(generated.toProject("continuation").tracks());
+            project = original.withTracks(tracks);
+        }
         double millis = (System.nanoTime() - started) / 1e6;
-        Project project = generated.toProject(output.getFileName().toString());
         MidiFiles.write(project, output);
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();

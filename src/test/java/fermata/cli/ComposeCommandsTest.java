@@ -98,6 +98,16 @@ class ComposeCommandsTest {
         assertTrue(r.err().contains("training 9 pieces"), r.err());
         Run generated = run("generate", "--model", out.toString(), "--bars", "2", "--key", "G major", "-o", dir.resolve("c.mid").toString());
         assertEquals(0, generated.code(), generated.err());
+        Path continued = dir.resolve("continued.mid");
+        Run more = run("generate", "--model", out.toString(), "--bars", "2", "--continue", folder.resolve("song3.mid").toString(),
+                "-o", continued.toString());
+        assertEquals(0, more.code(), more.err());
+        Project both = MidiFiles.read(continued);
+        assertEquals(4, both.tracks().size(), "the file's two tracks and the model's two");
+        assertTrue(both.tracks().stream().skip(2).flatMap(t -> ((MidiTrack) t).clips().stream())
+                        .allMatch(c -> c.notes().stream().allMatch(n -> c.startTick() + n.startTick() >= 3840)),
+                "the new bars start where the file ends");
+        assertTrue(both.noteCount() > 32, "the continuation adds notes to the file's 32");
         assertEquals(2, run("train", "--corpus", folder.toString(), "--dataset", dataset.toString(), "-o", dir.resolve("z.zip").toString())
                 .code(), "one source only");
     }
