@@ -70,13 +70,14 @@ public final class EvalModelCommand implements Callable<Integer> {
             report.put("dataset", dataset.toString());
             report.put("split", split);
             report.put("nll_per_step", result.nllPerStep());
+            report.put("nll_per_step_after_first", result.nllPerStepAfterFirst());
             report.put("steps", result.steps());
             report.put("pieces", result.pieces());
             report.put("seconds", seconds);
             spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(report));
         } else {
-            spec.commandLine().getOut().printf("nll_per_step %.4f (%d steps, %d pieces, %s)%n", result.nllPerStep(), result.steps(),
-                    result.pieces(), split);
+            spec.commandLine().getOut().printf("nll_per_step %.4f (%d steps, %d pieces, %s; %.4f without each piece's first step)%n",
+                    result.nllPerStep(), result.steps(), result.pieces(), split, result.nllPerStepAfterFirst());
         }
         return FermataCommand.EXIT_OK;
     }

@@ -14,8 +14,10 @@ public final class NllEvaluator {
 
     /**
      * @param nllPerStep mean over every step of every piece of -sum_p log P(x_t,p | x_&lt;t)
+     * @param nllPerStepAfterFirst the same without each piece's first step, which the reference TCN
+     *     code never predicts (it feeds step 1 and scores steps 2..T); comparable with its figures
      */
-    public record Result(double nllPerStep, long steps, int pieces) {
+    public record Result(double nllPerStep, long steps, int pieces, double nllPerStepAfterFirst) {
     }
 
     public static Result evaluate(TcnModel model, Corpus corpus, Progress progress) throws CancelledException {
@@ -27,6 +29,7 @@ public final class NllEvaluator {
         }
         List<List<Piece>> batches = batchesByLength(corpus.pieces(), 16);
         double sum = 0;
+        double firstSteps = 0;
         long steps = 0;
         int width = model.format().featuresPerStep();
         for (int b = 0; b < batches.size(); b++) {
@@ -40,14 +43,19 @@ public final class NllEvaluator {
                 for (int f = 0; f < width; f++) {
                     int row = (i * width + f) * length;
                     for (int t = 0; t < batch.stepsPerPiece[i]; t++) {
-                        sum -= FrameNll.term(out[row + t], batch.hostLabels[row + t] > 0.5f);
+                        double term = FrameNll.term(out[row + t], batch.hostLabels[row + t] > 0.5f);
+                        sum -= term;
+                        if (t == 0) {
+                            firstSteps -= term;
+                        }
                     }
                 }
                 steps += batch.stepsPerPiece[i];
             }
             progress.update((b + 1.0) / batches.size(), "evaluated " + (b + 1) + "/" + batches.size() + " batches");
         }
-        return new Result(sum / steps, steps, corpus.pieces().size());
+        int pieces = corpus.pieces().size();
+        return new Result(sum / steps, steps, pieces, steps > pieces ? (sum - firstSteps) / (steps - pieces) : Double.NaN);
     }
 
     /** Pieces sorted by length and cut into groups, so padding stays small. */

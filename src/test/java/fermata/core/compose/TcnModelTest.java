@@ -65,6 +65,7 @@ class TcnModelTest {
     void evaluationMatchesFrameNllOnThePredictions() throws CancelledException {
         Corpus corpus = ToyData.periodic(3, 10);
         double sum = 0;
+        double first = 0;
         long steps = 0;
         for (Piece p : corpus.pieces()) {
             float[][] predicted = trained.model().predict(p.roll(), p.key());
@@ -75,13 +76,16 @@ class TcnModelTest {
                     q[f] = predicted[t][f];
                     on[f] = p.roll().isHeld(0, t, 60 + f);
                 }
-                sum += FrameNll.step(q, on);
+                double nll = FrameNll.step(q, on);
+                sum += nll;
+                first += t == 0 ? nll : 0;
                 steps++;
             }
         }
         NllEvaluator.Result result = NllEvaluator.evaluate(trained.model(), corpus, Progress.NONE);
         assertEquals(30, result.steps());
         assertEquals(sum / steps, result.nllPerStep(), 1e-4);
+        assertEquals((sum - first) / (steps - 3), result.nllPerStepAfterFirst(), 1e-4);
     }
 
     @Test
