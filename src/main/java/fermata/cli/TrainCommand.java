@@ -147,18 +147,19 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         err.println("backend: " + backend + (threads == null ? "" : ", " + threads + " thread(s)"));
+        RollFormat format;
+        try {
+            format = dataset != null ? RollFormat.soundingPitches(stepsPerBeat)
+                    : new RollFormat(stepsPerBeat, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, tracks, true);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
         Corpus training;
         Corpus validation;
         if (dataset != null) {
             training = JsonCorpus.read(dataset, "train", stepsPerBeat);
             validation = JsonCorpus.hasSplit(dataset, "valid") ? JsonCorpus.read(dataset, "valid", stepsPerBeat) : null;
         } else {
-            RollFormat format;
-            try {
-                format = new RollFormat(stepsPerBeat, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, tracks, true);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage());
-            }
             Corpus all = ProjectCorpus.fromFolder(source.corpus, MidiFiles::read, format, Progress.NONE);
             List<Piece> train = new ArrayList<>();
             List<Piece> valid = new ArrayList<>();

@@ -122,6 +122,8 @@ class ComposeCommandsTest {
     @Test
     void trainRejectsAMissingDataSetAndUnknownModels() {
         assertEquals(2, run("train", "--dataset", dir.resolve("none.json").toString(), "-o", dir.resolve("x.zip").toString()).code());
+        assertEquals(2, run("train", "--dataset", dataset.toString(), "--steps-per-beat", "7", "-o", dir.resolve("w.zip").toString()).code(),
+                "seven steps do not divide a quarter note of 960 ticks");
         assertEquals(2, run("train", "--model", "gan", "--dataset", dataset.toString(), "-o", dir.resolve("y.zip").toString()).code());
     }
 
