@@ -2,6 +2,7 @@ package fermata.core.compose;
 
 import fermata.core.model.Project;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Latency of generating 8 bars once a model is loaded ({@code mvn test -Pbench -Dtest=GenerationBench}):
  * the bundled JSB model (quarter-note steps, four voices) and a 16th-note four-track model with
- * onsets of the same size (random weights: the cost does not depend on them).
+ * onsets of the same size (random weights: the cost does not depend on them). One ND4J thread,
+ * as {@code fermata generate} uses.
  */
 @Tag("bench")
 class GenerationBench {
+    /** As {@code fermata generate} does by default. */
+    @BeforeAll
+    static void oneThread() {
+        ComputeBackend.limitThreads(1);
+    }
+
     @Test
     void eightBarsOfTheBundledChoraleModel() throws Exception {
         Path bundled = Path.of("assets/models/tcn-jsb.zip");
