@@ -1,0 +1,142 @@
+package fermata.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fermata.core.compose.ComputeBackend;
+import fermata.core.compose.GenerationRequest;
+import fermata.core.compose.Generated;
+import fermata.core.compose.ModelFile;
+import fermata.core.compose.MusicalKey;
+import fermata.core.compose.TcnGenerator;
+import fermata.core.compose.TcnModel;
+import fermata.core.midi.MidiFiles;
+import fermata.core.model.Project;
+import fermata.core.model.TimeSignature;
+import fermata.core.model.Track;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code fermata generate}: new music from a composition model, written as a MIDI file. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate bars of music with a composition model and write them as a Standard MIDI File.")
+public final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model file.")
+    Path model;
+
+    @Option(names = "--bars", defaultValue = "8", description = "Bars to generate; default ${DEFAULT-VALUE}.")
+    int bars;
+
+    @Option(names = "--key", description = "Key to stay in, e.g. \"D minor\", \"F# major\", \"Bb\"; default: free.")
+    String key;
+
+    @Option(names = "--tempo", defaultValue = "120", description = "Tempo in BPM; default ${DEFAULT-VALUE}.")
+    double tempo;
+
+    @Option(names = "--meter", defaultValue = "4/4", description = "Time signature; default ${DEFAULT-VALUE}.")
+    String meter;
+
+    @Option(names = "--temperature", defaultValue = "1.0",
+            description = "Sampling temperature, 0 = most likely notes only; default ${DEFAULT-VALUE}.")
+    double temperature;
+
+    @Option(names = "--density", defaultValue = "0.5", description = "0..1, more notes above 0.5; default ${DEFAULT-VALUE}.")
+    double density;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Sampler seed; default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--voices", defaultValue = "1",
+            description = "Split a one-track model's chords into this many tracks (4: SATB); default ${DEFAULT-VALUE}.")
+    int voices;
+
+    @Option(names = "--continue", paramLabel = "FILE.mid",
+            description = "Continue this MIDI file: the output holds its tracks plus the new bars after its end, in its key unless --key says otherwise.")
+    Path primer;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "ND4J threads; generation runs many tiny steps that extra threads only slow down; default ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mid", description = "MIDI file to write.")
+    Path output;
+
+    @Option(names = "--force", description = "Overwrite the output.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print a summary as JSON on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(output) && !force) {
+            throw new CliException(output + " exists; add --force to overwrite it");
+        }
+        GenerationRequest request;
+        try {
+            request = GenerationRequest.bars(bars).withKey(key == null ? null : MusicalKey.parse(key)).withTempo(tempo)
+                    .withMeter(parseMeter(meter)).withTemperature(temperature).withDensity(density).withSeed(seed).withVoices(voices);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        try {
+            ComputeBackend.limitThreads(threads);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        TcnModel tcn = ModelFile.read(model);
+        long started = System.nanoTime();
+        Project project;
+        Generated generated;
+        if (primer == null) {
+            generated = new TcnGenerator(tcn).generate(request);
+            project = generated.toProject(output.getFileName().toString());
+        } else {
+            Project original = MidiFiles.read(primer);
+            generated = new TcnGenerator(tcn).continueFrom(original, request.withTempo(original.tempoMap().tempoAt(0).bpm())
+                    .withMeter(original.timeSignatureAt(0)));
+            List<Track> tracks = new ArrayList<>(original.tracks());
+            tracks.addAll(generated.toProject("continuation").tracks());
+            project = original.withTracks(tracks);
+        }
+        double millis = (System.nanoTime() - started) / 1e6;
+        MidiFiles.write(project, output);
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("output", output.toString());
+            report.put("key", generated.key().label());
+            report.put("bars", bars);
+            report.put("tracks", project.tracks().size());
+            report.put("notes", project.noteCount());
+            report.put("milliseconds", millis);
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(report));
+        } else {
+            spec.commandLine().getOut().printf("wrote %s: %d bars in %s, %d tracks, %d notes (%.0f ms)%n", output, bars,
+                    generated.key().label(), project.tracks().size(), project.noteCount(), millis);
+        }
+        return FermataCommand.EXIT_OK;
+    }
+
+    private static TimeSignature parseMeter(String text) {
+        String[] parts = text.trim().split("/");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("a meter reads like 4/4 or 6/8, not '" + text + "'");
+        }
+        try {
+            return new TimeSignature(0, Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a meter reads like 4/4 or 6/8, not '" + text + "'");
+        }
+    }
+}

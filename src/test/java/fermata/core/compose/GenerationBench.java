@@ -1,0 +1,64 @@
+package fermata.core.compose;
+
+import fermata.core.model.Project;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Latency of generating 8 bars once a model is loaded ({@code mvn test -Pbench -Dtest=GenerationBench}):
+ * the bundled JSB model (quarter-note steps, four voices) and a 16th-note four-track model with
+ * onsets of the same size (random weights: the cost does not depend on them). One ND4J thread,
+ * as {@code fermata generate} uses.
+ */
+@Tag("bench")
+class GenerationBench {
+    /** As {@code fermata generate} does by default. */
+    @BeforeAll
+    static void oneThread() {
+        ComputeBackend.limitThreads(1);
+    }
+
+    @Test
+    void eightBarsOfTheBundledChoraleModel() throws Exception {
+        Path bundled = Path.of("assets/models/tcn-jsb.zip");
+        Assumptions.assumeTrue(Files.exists(bundled), "no bundled model at " + bundled);
+        TcnModel model = ModelFile.read(bundled);
+        report("tcn-jsb, 8 bars x 4 voices (32 quarter-note steps)", model, 4);
+    }
+
+    @Test
+    void eightBarsOfASixteenthNoteFourTrackModel() throws Exception {
+        RollFormat format = new RollFormat(4, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, 4, true);
+        TcnArchitecture arch = new TcnArchitecture(150, 3, 3, 0.3, false);
+        TcnModel model = new TcnModel(TcnNetwork.build(arch, format, 1, 1e-3),
+                new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, 1, 0, 0, 0, ""));
+        report("150x3 TCN, 8 bars x 4 tracks with onsets (128 sixteenth steps)", model, 1);
+    }
+
+    private static void report(String what, TcnModel model, int voices) {
+        GenerationRequest request = GenerationRequest.bars(8).withKey(MusicalKey.parse("D minor")).withVoices(voices);
+        TcnGenerator generator = new TcnGenerator(model);
+        for (int i = 0; i < 5; i++) {
+            generator.generate(request.withSeed(i));
+        }
+        double[] millis = new double[20];
+        Project last = null;
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            last = generator.generate(request.withSeed(100 + i)).toProject("bench");
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        assertEquals(4, last.tracks().size());
+        System.out.printf("%s: median %.1f ms, max %.1f ms over %d runs%n", what, millis[millis.length / 2], millis[millis.length - 1],
+                millis.length);
+    }
+}
