@@ -1,7 +1,9 @@
 package fermata.core.engine;
 
 import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.Instrument;
 import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Patch;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
@@ -16,7 +18,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -53,9 +57,12 @@ public final class GervillSynth implements AutoCloseable {
     private final double microsPerFrame;
     private final int maxBlockFrames;
     private long streamFrame;
+    private final Soundbank bank;
+    private final Set<String> loaded = new HashSet<>();
 
-    private GervillSynth(Synthesizer synth, AudioInputStream stream, int sampleRate, int maxBlockFrames)
-            throws MidiUnavailableException {
+    private GervillSynth(Synthesizer synth, AudioInputStream stream, int sampleRate, int maxBlockFrames,
+                         Soundbank bank) throws MidiUnavailableException {
+        this.bank = bank;
         this.synth = synth;
         this.stream = stream;
         this.receiver = synth.getReceiver();
@@ -66,8 +73,9 @@ public final class GervillSynth implements AutoCloseable {
     }
 
     /**
-     * Opens a synthesizer at {@code sampleRate} with all instruments of {@code bank} (the built-in
-     * bank when empty). {@code maxBlockFrames} must be a multiple of {@link #CHUNK_FRAMES}.
+     * Opens a synthesizer at {@code sampleRate} playing {@code bank} (the built-in bank when
+     * empty). Instruments of a SoundFont are loaded on demand with {@link #loadInstruments}.
+     * {@code maxBlockFrames} must be a multiple of {@link #CHUNK_FRAMES}.
      */
     public static GervillSynth open(int sampleRate, int maxBlockFrames, Optional<Soundbank> bank) throws EngineException {
         if (maxBlockFrames % CHUNK_FRAMES != 0) {
@@ -97,13 +105,7 @@ public final class GervillSynth implements AutoCloseable {
                 sampleRate, false);
         try {
             AudioInputStream stream = (AudioInputStream) openStream.invoke(synth, format, info);
-            if (bank.isPresent()) {
-                if (!synth.loadAllInstruments(bank.get())) {
-                    synth.close();
-                    throw new EngineException("the synthesizer refused the instruments of the SoundFont " + bank.get().getName());
-                }
-            }
-            return new GervillSynth(synth, stream, sampleRate, maxBlockFrames);
+            return new GervillSynth(synth, stream, sampleRate, maxBlockFrames, bank.orElse(null));
         } catch (IllegalAccessException e) {
             throw new EngineException("the JDK synthesizer's stream mode is not accessible; run Java with "
                     + "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED", e);
@@ -125,6 +127,38 @@ public final class GervillSynth implements AutoCloseable {
             return audioSynthesizer.getMethod("openStream", AudioFormat.class, Map.class);
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             throw new EngineException("this Java runtime has no software synthesizer stream mode (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Loads the SoundFont's instruments for these programs (every bank), melodic or percussion,
+     * that are not loaded yet. Loading only what a track plays, rather than the whole SoundFont in
+     * every track's synthesizer, keeps memory and start-up small (a 140 MB General MIDI bank times
+     * 32 tracks did not fit in 2 GB). Called off the audio thread when a graph is built.
+     */
+    public void loadInstruments(Set<Integer> programs, boolean percussion) throws EngineException {
+        if (bank == null) {
+            return;
+        }
+        for (Instrument instrument : bank.getInstruments()) {
+            Patch patch = instrument.getPatch();
+            if (!programs.contains(patch.getProgram()) || isPercussion(patch) != percussion) {
+                continue;
+            }
+            String key = patch.getBank() + ":" + patch.getProgram() + ":" + percussion;
+            if (loaded.add(key) && !synth.loadInstrument(instrument)) {
+                throw new EngineException("the synthesizer refused the instrument " + instrument.getName()
+                        + " of the SoundFont " + bank.getName());
+            }
+        }
+    }
+
+    // Gervill marks drum kits with its own ModelPatch subclass; java.desktop does not export it, so ask by name.
+    private static boolean isPercussion(Patch patch) {
+        try {
+            return (Boolean) patch.getClass().getMethod("isPercussion").invoke(patch);
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 

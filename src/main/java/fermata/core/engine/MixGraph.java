@@ -6,8 +6,10 @@ import fermata.core.dsp.TruePeakLimiter;
 import fermata.core.error.BadInputException;
 import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
+import fermata.core.model.ControlEvent;
 import fermata.core.model.InsertSettings;
 import fermata.core.model.MediaRef;
+import fermata.core.model.MidiClip;
 import fermata.core.model.MidiTrack;
 import fermata.core.model.Project;
 import fermata.core.model.Track;
@@ -21,9 +23,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The whole signal path of one project version, ready to run: a {@link ChannelStrip} per track
@@ -109,6 +113,16 @@ public final class MixGraph implements AutoCloseable {
             Optional<Soundbank> bank = settings.soundBank().bank();
             synth = GervillSynth.open(settings.sampleRate(), settings.blockFrames(), bank);
         }
+        Set<Integer> programs = new HashSet<>();
+        programs.add(track.instrument().program());
+        for (MidiClip clip : track.clips()) {
+            for (ControlEvent e : clip.events()) {
+                if (e.type() == ControlEvent.PROGRAM) {
+                    programs.add(e.value());
+                }
+            }
+        }
+        synth.loadInstruments(programs, track.instrument().isDrums());
         MidiSchedule schedule = MidiSchedule.of(track, project.tempoMap(), settings.sampleRate());
         return new MidiTrackSource(synth, schedule, track.instrument().program(), track.instrument().bankMsb(),
                 track.instrument().bankLsb());
