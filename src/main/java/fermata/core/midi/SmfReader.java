@@ -34,7 +34,7 @@ import java.util.function.IntFunction;
  * 4 GB length silently, as a sequence with no tracks; DESIGN.md section 7 asks for the place and
  * a refusal. Speed and memory: it makes a {@code MidiEvent} and a {@code MidiMessage} with its own
  * byte array per event, which we would then convert once more; on the 1,000,000-note benchmark it
- * takes about 14 times as long and allocates about 4 times as much (docs/bench/midi.md). Control:
+ * takes about 14 times as long and allocates about 4 times as much (docs/BENCHMARKS.md). Control:
  * here every length in the file is checked against the real file size before it is used. No
  * other library on our classpath reads SMF, and the format is small enough to own.
  *

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Full analysis of a synthesised 4-minute stereo track, side by side with FFmpeg's ebur128 filter
  * and aubio's tempo on the same WAV. Run with
  * {@code mvn -q test -Pbench -Dtest=AnalysisBenchmark}; figures go to stdout (in
- * target/surefire-reports/*-output.txt) and into docs/bench/analysis.md by hand.
+ * target/surefire-reports/*-output.txt) and into docs/BENCHMARKS.md by hand.
  */
 @Tag("bench")
 class AnalysisBenchmark {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Parse time of a large generated file (1,000,000 notes in 8 tracks, 20,000 tempo changes), ours
  * against javax.sound.midi in the same JVM. Run with
  * {@code mvn -q test -Pbench -Dtest=MidiParseBench}; figures go to the test's output file
- * (target/surefire-reports/fermata.core.midi.MidiParseBench-output.txt) and to docs/bench/midi.md.
+ * (target/surefire-reports/fermata.core.midi.MidiParseBench-output.txt) and to docs/BENCHMARKS.md.
  */
 @Tag("bench")
 class MidiParseBench {
