@@ -6,6 +6,7 @@ import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
 import fermata.core.project.Autosaver;
 import fermata.core.project.LoadedProject;
+import fermata.core.project.MediaLocator;
 import fermata.core.project.MissingMedia;
 import fermata.core.project.ProjectFiles;
 import fermata.core.project.Recovery;
@@ -16,6 +17,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
@@ -130,7 +132,7 @@ public final class StudioApp extends Application implements StudioActions {
                 return false;
             }
             LoadedProject loaded = recovery.load(newest);
-            model.openRecovered(loaded.project(), newest.projectFile().orElse(null));
+            model.openUnsaved(loaded.project(), newest.projectFile().orElse(null));
             model.report("Recovered unsaved work from " + when + ": save to keep it");
             return true;
         } catch (BadInputException e) {
@@ -145,11 +147,13 @@ public final class StudioApp extends Application implements StudioActions {
     private void openFile(Path file) {
         try {
             if (file.getFileName().toString().toLowerCase().endsWith(".fermata")) {
-                LoadedProject loaded = ProjectFiles.read(file);
-                model.open(loaded.project(), file);
-                if (!loaded.problems().isEmpty()) {
-                    showError("Some media could not be found", String.join("\n",
-                            loaded.problems().stream().map(MissingMedia::message).toList()));
+                LoadedProject opened = ProjectFiles.read(file);
+                LoadedProject located = offerToLocateMedia(opened);
+                if (located.project() == opened.project()) {
+                    model.open(opened.project(), file);
+                } else {
+                    model.openUnsaved(located.project(), file);
+                    model.report("Relinked media: save to keep the new locations");
                 }
             } else {
                 model.open(MidiFiles.read(file), null);
@@ -157,6 +161,41 @@ public final class StudioApp extends Application implements StudioActions {
         } catch (BadInputException e) {
             showError("Cannot open " + file.getFileName(), e.getMessage());
         }
+    }
+
+    /**
+     * When media files moved, says which and offers to search a folder for them by content; the
+     * project opens either way, and clips whose media stay missing play silence.
+     */
+    private LoadedProject offerToLocateMedia(LoadedProject loaded) {
+        LoadedProject current = loaded;
+        while (!current.problems().isEmpty()) {
+            ButtonType locate = new ButtonType("Locate…");
+            Alert alert = new Alert(Alert.AlertType.WARNING, String.join("\n",
+                    current.problems().stream().map(MissingMedia::message).toList()), locate, ButtonType.CLOSE);
+            alert.initOwner(stage);
+            alert.setHeaderText(current.problems().size() + " media file(s) of this project could not be found");
+            if (alert.showAndWait().filter(locate::equals).isEmpty()) {
+                break;
+            }
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder to search for the missing media");
+            File folder = chooser.showDialog(stage);
+            if (folder == null) {
+                break;
+            }
+            try {
+                LoadedProject found = new MediaLocator().locate(current, folder.toPath());
+                if (found.problems().size() == current.problems().size()) {
+                    model.report("No missing media found in " + folder);
+                }
+                current = found;
+            } catch (IOException e) {
+                showError("Cannot search " + folder, e.getMessage());
+                break;
+            }
+        }
+        return current;
     }
 
     @Override

@@ -127,10 +127,13 @@ public final class StudioViewModel {
         status.set(from == null ? "New project" : "Opened " + from.getFileName());
     }
 
-    /** Opens work recovered after a crash: it has never been saved, so it counts as unsaved changes. */
-    public void openRecovered(Project recovered, Path originalFile) {
+    /**
+     * Opens a project whose state is not on disk yet (work recovered after a crash, media relinked
+     * after a move): it counts as unsaved changes until saved.
+     */
+    public void openUnsaved(Project project, Path originalFile) {
         file.set(originalFile);
-        history.reset(recovered, false);
+        history.reset(project, false);
     }
 
     /** Records a successful save to {@code to}. */

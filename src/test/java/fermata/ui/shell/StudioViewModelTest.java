@@ -61,7 +61,7 @@ class StudioViewModelTest {
     @Test
     void recoveredWorkCountsAsUnsaved() {
         StudioViewModel vm = new StudioViewModel(Project.empty("x"), null);
-        vm.openRecovered(twoTracks(), java.nio.file.Path.of("song.fermata"));
+        vm.openUnsaved(twoTracks(), java.nio.file.Path.of("song.fermata"));
         assertTrue(vm.history().isDirty());
         assertTrue(vm.titleProperty().get().startsWith("• "));
         assertFalse(vm.canUndoProperty().get());
