@@ -10,6 +10,7 @@ import fermata.core.compose.TcnGenerator;
 import fermata.core.compose.TcnModel;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
+import fermata.core.project.Assets;
 import fermata.core.model.TimeSignature;
 import fermata.core.model.Track;
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model file.")
+    @Option(names = "--model", paramLabel = "MODEL.zip",
+            description = "Model file; default: the bundled model (assets/models/tcn-jsb.zip, Bach chorales).")
     Path model;
 
     @Option(names = "--bars", defaultValue = "8", description = "Bars to generate; default ${DEFAULT-VALUE}.")
@@ -95,7 +97,10 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        TcnModel tcn = ModelFile.read(model);
+        Path modelFile = model != null ? model : Assets.defaultModel().orElseThrow(() -> new CliException(
+                "no --model given and the bundled model " + Assets.DEFAULT_MODEL + " is not installed; "
+                        + "name a model file with --model"));
+        TcnModel tcn = ModelFile.read(modelFile);
         long started = System.nanoTime();
         Project project;
         Generated generated;

@@ -165,4 +165,13 @@ class ComposeCommandsTest {
         assertEquals(0, run("generate", "--model", model.toString(), "-o", out.toString(), "--force").code());
         assertEquals(2, run("generate", "--model", model.toString(), "--key", "H dorian", "-o", dir.resolve("h.mid").toString()).code());
     }
+
+    @Test
+    void generateUsesTheBundledModelWhenNoneIsNamed() throws Exception {
+        Path out = dir.resolve("default.mid");
+        Run r = run("generate", "--bars", "2", "--key", "A minor", "--seed", "3", "-o", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("A minor", new ObjectMapper().readTree(r.out()).get("key").asText());
+        assertTrue(fermata.core.midi.MidiFiles.read(out).noteCount() > 0, "the bundled model wrote notes");
+    }
 }

@@ -5,6 +5,7 @@ import fermata.core.error.BadInputException;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
 import fermata.core.project.Autosaver;
+import fermata.core.project.Assets;
 import fermata.core.project.LoadedProject;
 import fermata.core.project.MediaLocator;
 import fermata.core.project.MissingMedia;

@@ -1,6 +1,7 @@
 package fermata.ui.shell;
 
 import fermata.core.edit.RenameTrack;
+import fermata.core.project.Assets;
 import fermata.core.project.ProjectFiles;
 import fermata.testsupport.Screenshots;
 import javafx.scene.Scene;

@@ -1,4 +1,4 @@
-package fermata.ui.shell;
+package fermata.core.project;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 public final class Assets {
     public static final String DEMO_PROJECT = "demo/first-light.fermata";
+    /** The composition model that ships with Fermata, trained by {@code fermata train} on the JSB chorales. */
+    public static final String DEFAULT_MODEL = "models/tcn-jsb.zip";
 
     private Assets() {
     }
@@ -41,6 +43,14 @@ public final class Assets {
     }
 
     public static Optional<Path> demoProject() {
-        return folder().map(f -> f.resolve(DEMO_PROJECT)).filter(Files::isRegularFile);
+        return file(DEMO_PROJECT);
+    }
+
+    public static Optional<Path> defaultModel() {
+        return file(DEFAULT_MODEL);
+    }
+
+    private static Optional<Path> file(String relative) {
+        return folder().map(f -> f.resolve(relative)).filter(Files::isRegularFile);
     }
 }
