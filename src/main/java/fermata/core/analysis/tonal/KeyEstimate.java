@@ -15,6 +15,11 @@ public record KeyEstimate(String tonic, Mode mode, String label, double confiden
         }
     }
 
+    /** The tonic as a pitch class, 0 = C .. 11 = B. */
+    public int tonicPitchClass() {
+        return java.util.Arrays.asList(PitchClass.NAMES).indexOf(tonic);
+    }
+
     public static KeyEstimate of(int tonic, Mode mode, double confidence) {
         String name = PitchClass.name(tonic);
         return new KeyEstimate(name, mode, name + " " + mode.label(), confidence);
