@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * the audio thread calls {@link #renderCycle}. A new project version is built into a graph off the
  * audio thread and published through an {@link AtomicReference} (read-copy-update: the audio
  * thread swaps it in at a block boundary, the old graph is retired for the UI side to close).
- * Transport and fader changes travel through a pre-allocated {@link CommandRing}. The playhead,
- * state and meters come back through atomics and volatiles. {@link #renderCycle} never
+ * Transport and fader changes travel through a pre-allocated {@link CommandRing}. Live MIDI input
+ * ({@link MidiInput}, or anything calling {@link #offerLiveMessage}) travels through a
+ * pre-allocated {@link MidiMessageRing} to the armed track, and while recording the audio thread
+ * stamps it with the playhead and passes it on through a second ring to the {@link MidiRecorder}.
+ * The playhead, state and meters come back through atomics and volatiles. {@link #renderCycle} never
  * allocates, locks, logs or does I/O on our side of the code; Gervill's internals do allocate
  * and take their own monitor, see docs/decisions/0040-audio-engine.md.
  */

@@ -160,6 +160,39 @@ class MidiInputTest {
     }
 
     @Test
+    void loopWrapClosesHeldNotesAndLaterPassesLandAtTheirLoopPositions() throws Exception {
+        try (AudioEngine engine = engine(); MidiInput input = noDevices(engine)) {
+            Project project = twoTracks();
+            engine.publish(project);
+            engine.armTrack("keys");
+            engine.setLoop(0, 40L * BLOCK);
+            engine.recorder().start();
+            engine.play();
+            float[][] block = new float[2][BLOCK];
+            for (int b = 0; b < 50; b++) {
+                switch (b) {
+                    case 30 -> input.receiver().send(message(ShortMessage.NOTE_ON, 0, 60, 70), -1);
+                    case 45 -> input.receiver().send(message(ShortMessage.NOTE_ON, 0, 72, 50), -1);
+                    case 48 -> input.receiver().send(message(ShortMessage.NOTE_OFF, 0, 72, 0), -1);
+                    default -> {
+                    }
+                }
+                engine.renderCycle(block, BLOCK);
+            }
+            engine.recorder().stop();
+            engine.renderCycle(block, BLOCK);
+            Project after = engine.recorder().finish(project, Duration.ZERO).orElseThrow().apply(project);
+            MidiClip clip = after.midiTrack("keys").clips().get(0);
+            assertEquals(0, clip.startTick());
+            assertEquals(40 * BLOCK_TICKS, clip.lengthTicks(), BLOCK_TICKS, "the clip spans the loop");
+            List<Note> notes = clip.notes();
+            assertEquals(2, notes.size(), "notes " + notes);
+            assertNote(notes.get(0), 72, 5, 8, 50);
+            assertNote(notes.get(1), 60, 30, 40, 70);
+        }
+    }
+
+    @Test
     void takeWithoutNotesIsNoEditAndRecordingNeedsAnArmedTrack() throws Exception {
         try (AudioEngine engine = engine()) {
             Project project = twoTracks();
