@@ -48,8 +48,9 @@ public final class AudioEngine implements AutoCloseable {
     private static final int TRACK_SOLO = 11;
     private static final int MASTER_GAIN = 12;
     private static final int ARM = 13;
-    private static final int ALL_NOTES_OFF = 123;
     private static final int RECORD = 14;
+    private static final int MIDI_CONTROL_CHANGE = 0xB0;
+    private static final int MIDI_ALL_NOTES_OFF = 123;
 
     /**
      * Markers the audio thread puts into the recorded ring between MIDI messages; they are below
@@ -506,7 +507,8 @@ public final class AudioEngine implements AutoCloseable {
             case ARM -> {
                 if (c.a == currentGeneration && c.index != armedStrip) {
                     if (armedStrip >= 0) {
-                        current.graph().sendLive(armedStrip, 0xB0, ALL_NOTES_OFF, 0);
+                        // Notes held on the track being left would hang: nothing would release them.
+                        current.graph().sendLive(armedStrip, MIDI_CONTROL_CHANGE, MIDI_ALL_NOTES_OFF, 0);
                     }
                     armedStrip = c.index;
                 }

@@ -64,9 +64,13 @@ public final class MidiRecorder {
 
     /**
      * Starts a take into the armed track; messages count from the next block that plays (after
-     * any count-in). Throws {@link IllegalStateException} when no track is armed.
+     * any count-in). Throws {@link IllegalStateException} when no track is armed or a take is
+     * under way.
      */
     public synchronized void start() {
+        if (trackId != null) {
+            throw new IllegalStateException("a recording is already under way");
+        }
         trackId = engine.armedTrack().orElseThrow(() ->
                 new IllegalStateException("arm a MIDI track before recording"));
         poll();
@@ -114,9 +118,9 @@ public final class MidiRecorder {
     }
 
     /**
-     * Ends the take (see {@link #stop}) and returns it as one edit (empty when nothing was played), waiting up to
-     * {@code wait} for the audio thread to confirm the end; without an answer (no output running)
-     * held notes close at the playhead. {@code project} is the current version: its tempo map
+     * Ends the take (see {@link #stop}) and returns it as one edit, empty when nothing was
+     * played, waiting up to {@code wait} for the audio thread to confirm the end; without an
+     * answer (no output running) held notes close at the playhead. {@code project} is the current version: its tempo map
      * places the notes and its clip ids are avoided.
      */
     public synchronized Optional<EditCommand> finish(Project project, Duration wait) throws InterruptedException {

@@ -201,6 +201,7 @@ class MidiInputTest {
             assertThrows(IllegalStateException.class, recorder::start);
             engine.armTrack("keys");
             recorder.start();
+            assertThrows(IllegalStateException.class, recorder::start, "one take at a time");
             engine.play();
             renderPeaks(engine, 10);
             recorder.stop();
