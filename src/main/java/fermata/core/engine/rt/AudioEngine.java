@@ -251,8 +251,16 @@ public final class AudioEngine implements AutoCloseable {
      * own): queues a channel message for the armed track, played at the start of the next block
      * and, while recording, time-stamped there. Returns false, and counts the message as dropped,
      * when the audio thread is not taking messages (no output running).
+     *
+     * @param status a channel message's status byte, 0x80..0xEF
+     * @param data1 0..127
+     * @param data2 0..127
      */
     public boolean offerLiveMessage(int status, int data1, int data2) {
+        // Checked here, on the sender's thread: a bad message reaching Gervill would throw on the audio thread.
+        if (status < 0x80 || status > 0xEF || (data1 & ~0x7F) != 0 || (data2 & ~0x7F) != 0) {
+            throw new IllegalArgumentException("not a MIDI channel message: " + status + "/" + data1 + "/" + data2);
+        }
         boolean queued;
         synchronized (liveInputLock) {
             queued = liveInput.offer(0, status, data1, data2);

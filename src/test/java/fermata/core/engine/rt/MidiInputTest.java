@@ -295,6 +295,8 @@ class MidiInputTest {
                 input.receiver().send(note, -1);
             }
             assertEquals(1100 - 1024, engine.droppedLiveMessages());
+            assertThrows(IllegalArgumentException.class, () -> engine.offerLiveMessage(0xF8, 0, 0), "clock is no channel message");
+            assertThrows(IllegalArgumentException.class, () -> engine.offerLiveMessage(0x90, 128, 0));
         }
     }
 
