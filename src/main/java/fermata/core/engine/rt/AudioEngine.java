@@ -404,6 +404,14 @@ public final class AudioEngine implements AutoCloseable {
             countInLeft -= step;
         }
         metronome.finishBlock(out, 0, done);
+        if (armedStrip >= 0) {
+            // The player plays along with the count-in clicks, so the armed instrument sounds too.
+            current.graph().processIdle(scratch, 0, done);
+            for (int i = 0; i < done; i++) {
+                out[0][i] += scratch[0][i];
+                out[1][i] += scratch[1][i];
+            }
+        }
         if (countInLeft == 0) {
             state = TransportState.PLAYING;
             playing = true;

@@ -230,6 +230,29 @@ class MidiInputTest {
     }
 
     @Test
+    void countInPlaysTheArmedTrackWithTheClicks() throws Exception {
+        try (AudioEngine engine = engine(); MidiInput input = noDevices(engine)) {
+            engine.publish(twoTracks());
+            engine.armTrack("keys");
+            engine.setCountInBars(1);
+            engine.play();
+            renderPeaks(engine, 4);
+            input.receiver().send(message(ShortMessage.NOTE_ON, 0, 60, 110), -1);
+            float[][] block = new float[2][BLOCK];
+            float louderLeft = 0;
+            for (int b = 0; b < 20; b++) {
+                engine.renderCycle(block, BLOCK);
+                assertEquals(TransportState.COUNT_IN, engine.state());
+                for (int i = 0; i < BLOCK; i++) {
+                    louderLeft = Math.max(louderLeft, Math.abs(block[0][i]) - Math.abs(block[1][i]));
+                }
+            }
+            // The clicks are centred; the armed track is hard left.
+            assertTrue(louderLeft > 0.01f, "the armed track sounds during the count-in, left over right " + louderLeft);
+        }
+    }
+
+    @Test
     void armingRejectsAudioTracksAndSurvivesRepublishing() throws Exception {
         try (AudioEngine engine = engine()) {
             Project project = twoTracks();
