@@ -91,11 +91,13 @@ public final class MidiInput implements AutoCloseable {
         for (MidiDevice d : devices()) {
             if (d.getDeviceInfo().getName().equals(name)) {
                 boolean ok = connect(d);
-                status = ok ? describeOpened() : status;
+                if (ok) {
+                    status = describeOpened();
+                }
                 return ok;
             }
         }
-        status = "no MIDI input named " + name + " is connected";
+        status = unavailable != null ? unavailable : "no MIDI input named " + name + " is connected";
         return false;
     }
 
