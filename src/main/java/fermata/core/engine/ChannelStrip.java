@@ -4,6 +4,8 @@ import fermata.core.dsp.AudioProcessor;
 import fermata.core.dsp.Decibels;
 import fermata.core.model.MixerSettings;
 
+import java.util.Arrays;
+
 /**
  * One track's path: source, inserts, fader and pan, summed into the mix. Fader, pan, mute and
  * solo may change while playing (commands from the UI); the gains then ramp over one block so a
@@ -90,6 +92,22 @@ final class ChannelStrip implements AutoCloseable {
     /** Renders the source through the inserts into this strip's own buffer; strips may do this in parallel. */
     void renderSource(long frame, int frames) {
         source.render(frame, buffer, frames);
+        for (AudioProcessor p : inserts) {
+            p.process(buffer, frames);
+        }
+    }
+
+    /**
+     * As {@link #renderSource} while the transport stands still: a MIDI track's synthesizer keeps
+     * sounding (live input, release tails), an audio track is silent.
+     */
+    void renderIdle(int frames) {
+        if (source instanceof MidiTrackSource midi) {
+            midi.renderIdle(buffer, frames);
+        } else {
+            Arrays.fill(buffer[0], 0, frames, 0f);
+            Arrays.fill(buffer[1], 0, frames, 0f);
+        }
         for (AudioProcessor p : inserts) {
             p.process(buffer, frames);
         }

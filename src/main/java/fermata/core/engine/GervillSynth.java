@@ -180,6 +180,20 @@ public final class GervillSynth implements AutoCloseable {
         receiver.send(message, Math.round((streamFrame + framesAhead) * microsPerFrame));
     }
 
+    /**
+     * Applies a channel message at once, before the next {@link #render}: live input, which has
+     * no place on the timeline to wait for. Gervill processes a message without a time stamp
+     * directly instead of queueing a copy in its time-ordered map, so this path does not allocate.
+     */
+    public void sendNow(int command, int channel, int data1, int data2) {
+        try {
+            message.setMessage(command, channel, data1, data2);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalArgumentException("bad MIDI message " + command + "/" + channel + "/" + data1 + "/" + data2, e);
+        }
+        receiver.send(message, -1);
+    }
+
     /** Pulls {@code frames} frames (at most the block size given at open) into {@code left} and {@code right}. */
     public void render(float[] left, float[] right, int frames) {
         if (frames > maxBlockFrames) {

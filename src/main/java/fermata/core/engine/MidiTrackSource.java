@@ -48,21 +48,39 @@ final class MidiTrackSource implements TrackSource {
         nextFrame = end;
     }
 
+    /** Plays a live message (MIDI input) on this track's channel at the start of the next block. */
+    void sendLive(int command, int data1, int data2) {
+        synth.sendNow(command, schedule.channel(), data1, data2);
+    }
+
+    /**
+     * Pulls a block from the synthesizer without playing the schedule, while the transport
+     * stands still: live input and release tails sound, the timeline does not move.
+     */
+    void renderIdle(float[][] out, int frames) {
+        synth.render(out[0], out[1], frames);
+    }
+
+    /**
+     * Sends the reset and the chase at once rather than queued for the next block: every queued
+     * message was due within the block already rendered, so it is the same moment, and a live
+     * message played right after a locate (which is also sent at once) cannot overtake it.
+     */
     @Override
     public void locate(long frame, boolean cutSound) {
         int ch = schedule.channel();
-        synth.send(CONTROL_CHANGE, ch, cutSound ? ALL_SOUND_OFF : ALL_NOTES_OFF, 0, 0);
-        synth.send(CONTROL_CHANGE, ch, RESET_ALL_CONTROLLERS, 0, 0);
-        synth.send(CONTROL_CHANGE, ch, 0, bankMsb, 0);
-        synth.send(CONTROL_CHANGE, ch, 32, bankLsb, 0);
-        synth.send(PROGRAM_CHANGE, ch, program, 0, 0);
+        synth.sendNow(CONTROL_CHANGE, ch, cutSound ? ALL_SOUND_OFF : ALL_NOTES_OFF, 0);
+        synth.sendNow(CONTROL_CHANGE, ch, RESET_ALL_CONTROLLERS, 0);
+        synth.sendNow(CONTROL_CHANGE, ch, 0, bankMsb);
+        synth.sendNow(CONTROL_CHANGE, ch, 32, bankLsb);
+        synth.sendNow(PROGRAM_CHANGE, ch, program, 0);
         cursor = schedule.firstAtOrAfter(frame);
         // Chase: replay every controller, bend, pressure and program change before the new
         // position so the track sounds as it would had it played from the start.
         for (int i = 0; i < cursor; i++) {
             int command = schedule.command(i);
             if (command != NOTE_ON && command != NOTE_OFF) {
-                synth.send(command, ch, schedule.data1(i), schedule.data2(i), 0);
+                synth.sendNow(command, ch, schedule.data1(i), schedule.data2(i));
             }
         }
         nextFrame = frame;

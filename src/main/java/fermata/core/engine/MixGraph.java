@@ -225,6 +225,33 @@ public final class MixGraph implements AutoCloseable {
         mixAndMaster(out, offset, frames);
     }
 
+    /**
+     * Renders a block while the transport stands still, for live play-through: MIDI tracks'
+     * synthesizers sound without their schedules, audio tracks are silent, and the mix runs
+     * through faders and the master as usual.
+     */
+    public void processIdle(float[][] out, int offset, int frames) {
+        for (ChannelStrip s : strips) {
+            s.renderIdle(frames);
+        }
+        mixAndMaster(out, offset, frames);
+    }
+
+    /** Whether the strip at {@code strip} plays a MIDI track, which live input can play. */
+    public boolean isMidiStrip(int strip) {
+        return strip >= 0 && strip < strips.length && strips[strip].source() instanceof MidiTrackSource;
+    }
+
+    /**
+     * Plays a live channel message (note, controller, bend; the channel nibble of {@code status}
+     * is replaced by the track's) on a MIDI strip's synthesizer at the start of the next block.
+     */
+    public void sendLive(int strip, int status, int data1, int data2) {
+        if (strips[strip].source() instanceof MidiTrackSource midi) {
+            midi.sendLive(status & 0xF0, data1, data2);
+        }
+    }
+
     private void mixAndMaster(float[][] out, int offset, int frames) {
         boolean anySolo = false;
         for (ChannelStrip s : strips) {

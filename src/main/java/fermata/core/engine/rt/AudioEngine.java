@@ -26,8 +26,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * the audio thread calls {@link #renderCycle}. A new project version is built into a graph off the
  * audio thread and published through an {@link AtomicReference} (read-copy-update: the audio
  * thread swaps it in at a block boundary, the old graph is retired for the UI side to close).
- * Transport and fader changes travel through a pre-allocated {@link CommandRing}. The playhead,
- * state and meters come back through atomics and volatiles. {@link #renderCycle} never
+ * Transport and fader changes travel through a pre-allocated {@link CommandRing}. Live MIDI input
+ * ({@link MidiInput}, or anything calling {@link #offerLiveMessage}) travels through a
+ * pre-allocated {@link MidiMessageRing} to the armed track, and while recording the audio thread
+ * stamps it with the playhead and passes it on through a second ring to the {@link MidiRecorder}.
+ * The playhead, state and meters come back through atomics and volatiles. {@link #renderCycle} never
  * allocates, locks, logs or does I/O on our side of the code; Gervill's internals do allocate
  * and take their own monitor, see docs/decisions/0040-audio-engine.md.
  */
@@ -44,6 +47,20 @@ public final class AudioEngine implements AutoCloseable {
     private static final int TRACK_MUTE = 10;
     private static final int TRACK_SOLO = 11;
     private static final int MASTER_GAIN = 12;
+    private static final int ARM = 13;
+    private static final int RECORD = 14;
+    private static final int MIDI_CONTROL_CHANGE = 0xB0;
+    private static final int MIDI_ALL_NOTES_OFF = 123;
+
+    /**
+     * Markers the audio thread puts into the recorded ring between MIDI messages; they are below
+     * 0x80, so never a MIDI status byte. A pass is a stretch of uninterrupted playing while
+     * recording: it ends at a stop, a pause, a seek or a loop wrap, which closes held notes.
+     */
+    static final int PASS_START = 1;
+    static final int PASS_END = 2;
+    /** The audio thread's answer to the end of recording: nothing more follows for this take. */
+    static final int RECORDING_OFF = 3;
 
     private final int sampleRate;
     private final int blockFrames;
@@ -54,6 +71,14 @@ public final class AudioEngine implements AutoCloseable {
     private final MeterReadings meters = new MeterReadings();
     private final CommandRing commands = new CommandRing(1024);
     private final CommandRing.Command command = new CommandRing.Command();
+    private final MidiMessageRing liveInput = new MidiMessageRing(1024);
+    /** Producer-side lock of {@link #liveInput}: several devices may deliver on several threads. */
+    private final Object liveInputLock = new Object();
+    private final MidiMessageRing.Message liveMessage = new MidiMessageRing.Message();
+    private final MidiMessageRing recorded = new MidiMessageRing(16_384);
+    private final AtomicLong droppedLiveMessages = new AtomicLong();
+    private final AtomicLong droppedRecordedMessages = new AtomicLong();
+    private final MidiRecorder recorder;
     private final AtomicReference<Snapshot> pending = new AtomicReference<>();
     private final AtomicReference<Snapshot> retired = new AtomicReference<>();
     private final AtomicLong playhead = new AtomicLong();
@@ -63,6 +88,9 @@ public final class AudioEngine implements AutoCloseable {
 
     /** Read on the UI side only: the last graph handed to the audio thread, to take synths over from. */
     private Snapshot published;
+    /** UI side, guarded by this: the track live input plays, or null. */
+    private String armedTrackId;
+    private long generation;
     /** Audio thread only from here on. */
     private Snapshot current;
     private long position;
@@ -76,9 +104,16 @@ public final class AudioEngine implements AutoCloseable {
     private long countInBeatFrames;
     private long countInElapsed;
     private int countInBeatsPerBar;
+    private int armedStrip = -1;
+    private long currentGeneration;
+    private boolean recording;
+    private boolean passOpen;
 
-    /** A project version ready to play: the graph and the project it was built from. */
-    private record Snapshot(MixGraph graph, Project project) {
+    /**
+     * A project version ready to play: the graph, the project it was built from, its generation
+     * (arm commands name a strip of one generation) and the armed track's strip in it (-1: none).
+     */
+    private record Snapshot(MixGraph graph, Project project, long generation, int armedStrip) {
     }
 
     public AudioEngine(int sampleRate, int blockFrames, Optional<Path> soundFont, double ceilingDbtp,
@@ -91,6 +126,7 @@ public final class AudioEngine implements AutoCloseable {
         this.resampler = resampler;
         this.metronome = new Metronome(sampleRate);
         this.scratch = new float[2][blockFrames];
+        this.recorder = new MidiRecorder(this);
     }
 
     public int sampleRate() {
@@ -113,7 +149,12 @@ public final class AudioEngine implements AutoCloseable {
         MixGraph.Settings settings = new MixGraph.Settings(sampleRate, blockFrames, ceilingDbtp,
                 SoundBanks.resolve(soundFont), clips, resampler, meters);
         MixGraph graph = MixGraph.build(project, settings, reusable);
-        Snapshot next = new Snapshot(graph, project);
+        int armed = armedTrackId == null ? -1 : graph.stripIndex(armedTrackId);
+        if (!graph.isMidiStrip(armed)) {
+            armedTrackId = null;
+            armed = -1;
+        }
+        Snapshot next = new Snapshot(graph, project, ++generation, armed);
         Snapshot unconsumed = pending.getAndSet(next);
         if (unconsumed != null) {
             unconsumed.graph().closeExcept(graph);
@@ -180,6 +221,79 @@ public final class AudioEngine implements AutoCloseable {
         send(MASTER_GAIN, 0, 0, 0, db);
     }
 
+    /**
+     * Arms a MIDI track of the published project: live input ({@link #offerLiveMessage}) plays
+     * through its instrument, and a recording ({@link #recorder()}) goes into it. The track stays
+     * armed across later publishes while it exists.
+     */
+    public synchronized void armTrack(String trackId) {
+        int strip = strip(trackId);
+        if (!published.graph().isMidiStrip(strip)) {
+            throw new IllegalArgumentException("track " + trackId + " is not a MIDI track; only MIDI tracks take MIDI input");
+        }
+        armedTrackId = trackId;
+        send(ARM, strip, published.generation(), 0, 0);
+    }
+
+    /** No track takes live input any more. */
+    public synchronized void disarm() {
+        armedTrackId = null;
+        send(ARM, -1, published == null ? 0 : published.generation(), 0, 0);
+    }
+
+    /** The armed track's id, if any. */
+    public synchronized Optional<String> armedTrack() {
+        return Optional.ofNullable(armedTrackId);
+    }
+
+    /**
+     * The entry point of live MIDI input, callable from any thread (MIDI devices deliver on their
+     * own): queues a channel message for the armed track, played at the start of the next block
+     * and, while recording, time-stamped there. Returns false, and counts the message as dropped,
+     * when the audio thread is not taking messages (no output running).
+     *
+     * @param status a channel message's status byte, 0x80..0xEF
+     * @param data1 0..127
+     * @param data2 0..127
+     */
+    public boolean offerLiveMessage(int status, int data1, int data2) {
+        // Checked here, on the sender's thread: a bad message reaching Gervill would throw on the audio thread.
+        if (status < 0x80 || status > 0xEF || (data1 & ~0x7F) != 0 || (data2 & ~0x7F) != 0) {
+            throw new IllegalArgumentException("not a MIDI channel message: " + status + "/" + data1 + "/" + data2);
+        }
+        boolean queued;
+        synchronized (liveInputLock) {
+            queued = liveInput.offer(0, status, data1, data2);
+        }
+        if (!queued) {
+            droppedLiveMessages.incrementAndGet();
+        }
+        return queued;
+    }
+
+    /** Live messages lost because the ring was full, since the engine opened. */
+    public long droppedLiveMessages() {
+        return droppedLiveMessages.get();
+    }
+
+    /** The recorder of MIDI input into the armed track; one per engine. */
+    public MidiRecorder recorder() {
+        return recorder;
+    }
+
+    void setRecording(boolean on) {
+        send(RECORD, on ? 1 : 0, 0, 0, 0);
+    }
+
+    /** Recorded messages and pass markers, audio thread to recorder. */
+    MidiMessageRing recordedMessages() {
+        return recorded;
+    }
+
+    long droppedRecordedMessages() {
+        return droppedRecordedMessages.get();
+    }
+
     private synchronized int strip(String trackId) {
         int i = published == null ? -1 : published.graph().stripIndex(trackId);
         if (i < 0) {
@@ -218,6 +332,8 @@ public final class AudioEngine implements AutoCloseable {
             current = next;
             metronome.setProject(next.project());
             current.graph().locate(position, false);
+            currentGeneration = next.generation();
+            armedStrip = next.armedStrip();
             if (old != null) {
                 retired.set(old);
             }
@@ -228,14 +344,50 @@ public final class AudioEngine implements AutoCloseable {
         Arrays.fill(out[0], 0, frames, 0f);
         Arrays.fill(out[1], 0, frames, 0f);
         if (current == null) {
+            while (liveInput.poll(liveMessage)) {
+                droppedLiveMessages.incrementAndGet();
+            }
             return;
+        }
+        if (recording && playing && !passOpen) {
+            mark(PASS_START, position);
+            passOpen = true;
+        }
+        while (liveInput.poll(liveMessage)) {
+            playLive(liveMessage);
         }
         if (countInLeft > 0) {
             countIn(out, frames);
         } else if (playing) {
             playInto(out, 0, frames);
+        } else if (armedStrip >= 0) {
+            current.graph().processIdle(out, 0, frames);
         }
         playhead.lazySet(position);
+    }
+
+    private void playLive(MidiMessageRing.Message m) {
+        if (armedStrip < 0) {
+            return;
+        }
+        current.graph().sendLive(armedStrip, m.status, m.data1, m.data2);
+        if (passOpen && !recorded.offer(position, m.status, m.data1, m.data2)) {
+            droppedRecordedMessages.incrementAndGet();
+        }
+    }
+
+    private void mark(int marker, long frame) {
+        if (!recorded.offer(frame, marker, 0, 0)) {
+            droppedRecordedMessages.incrementAndGet();
+        }
+    }
+
+    /** Ends the current recording pass at the playhead: held notes close there. */
+    private void endPass() {
+        if (passOpen) {
+            mark(PASS_END, position);
+            passOpen = false;
+        }
     }
 
     private void countIn(float[][] out, int frames) {
@@ -252,6 +404,14 @@ public final class AudioEngine implements AutoCloseable {
             countInLeft -= step;
         }
         metronome.finishBlock(out, 0, done);
+        if (armedStrip >= 0) {
+            // The player plays along with the count-in clicks, so the armed instrument sounds too.
+            current.graph().processIdle(scratch, 0, done);
+            for (int i = 0; i < done; i++) {
+                out[0][i] += scratch[0][i];
+                out[1][i] += scratch[1][i];
+            }
+        }
         if (countInLeft == 0) {
             state = TransportState.PLAYING;
             playing = true;
@@ -282,7 +442,12 @@ public final class AudioEngine implements AutoCloseable {
             position += chunk;
             done += chunk;
             if (loopOn && position == loopEnd) {
+                endPass();
                 position = loopStart;
+                if (recording) {
+                    mark(PASS_START, position);
+                    passOpen = true;
+                }
                 current.graph().locate(position, false);
             }
         }
@@ -306,6 +471,7 @@ public final class AudioEngine implements AutoCloseable {
                 }
             }
             case PAUSE -> {
+                endPass();
                 playing = false;
                 countInLeft = 0;
                 metronome.silence();
@@ -313,6 +479,7 @@ public final class AudioEngine implements AutoCloseable {
                 state = TransportState.PAUSED;
             }
             case STOP -> {
+                endPass();
                 playing = false;
                 countInLeft = 0;
                 position = 0;
@@ -321,6 +488,7 @@ public final class AudioEngine implements AutoCloseable {
                 state = TransportState.STOPPED;
             }
             case SEEK -> {
+                endPass();
                 position = c.a;
                 current.graph().locate(position, true);
             }
@@ -352,6 +520,24 @@ public final class AudioEngine implements AutoCloseable {
                 }
             }
             case MASTER_GAIN -> current.graph().setMasterGainDb(c.value);
+            case ARM -> {
+                if (c.a == currentGeneration && c.index != armedStrip) {
+                    if (armedStrip >= 0) {
+                        // Notes held on the track being left would hang: nothing would release them.
+                        current.graph().sendLive(armedStrip, MIDI_CONTROL_CHANGE, MIDI_ALL_NOTES_OFF, 0);
+                    }
+                    armedStrip = c.index;
+                }
+            }
+            case RECORD -> {
+                if (c.index == 1) {
+                    recording = true;
+                } else {
+                    endPass();
+                    recording = false;
+                    mark(RECORDING_OFF, position);
+                }
+            }
             default -> throw new IllegalStateException("unknown engine command " + c.type);
         }
     }

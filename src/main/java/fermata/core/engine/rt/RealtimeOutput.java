@@ -15,11 +15,26 @@ import java.util.Optional;
  * studio keeps editing and rendering offline.
  */
 public final class RealtimeOutput implements AutoCloseable {
+    /** Opens the line to play on: the default device, or a test's. */
+    @FunctionalInterface
+    public interface LineProvider {
+        /** An open line in {@code format} with a device buffer of {@code bufferBytes}, not started. */
+        SourceDataLine open(AudioFormat format, int bufferBytes) throws LineUnavailableException;
+    }
+
+    /** The system's default output device. */
+    public static final LineProvider DEFAULT_DEVICE = (format, bufferBytes) -> {
+        SourceDataLine line = AudioSystem.getSourceDataLine(format);
+        line.open(format, bufferBytes);
+        return line;
+    };
+
     private final AudioEngine engine;
     private final SourceDataLine line;
     private final Thread thread;
     private final String failure;
     private volatile boolean running;
+    private volatile String threadFailure;
 
     private RealtimeOutput(AudioEngine engine, SourceDataLine line, String failure) {
         this.engine = engine;
@@ -33,15 +48,20 @@ public final class RealtimeOutput implements AutoCloseable {
      * {@code bufferBlocks} engine blocks, and starts playing.
      */
     public static RealtimeOutput start(AudioEngine engine, int bufferBlocks) {
+        return start(engine, bufferBlocks, DEFAULT_DEVICE);
+    }
+
+    /** As {@link #start(AudioEngine, int)} on the line {@code lines} opens. */
+    public static RealtimeOutput start(AudioEngine engine, int bufferBlocks, LineProvider lines) {
         AudioFormat format = new AudioFormat(engine.sampleRate(), 16, 2, true, false);
         SourceDataLine line;
         try {
-            line = AudioSystem.getSourceDataLine(format);
-            line.open(format, engine.blockFrames() * 4 * Math.max(2, bufferBlocks));
+            line = lines.open(format, engine.blockFrames() * 4 * Math.max(2, bufferBlocks));
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            // The status bar shows one line; device errors sometimes span several.
             return new RealtimeOutput(engine, null, "no audio output at " + engine.sampleRate() + " Hz: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + "; playback is off, editing and offline rendering still work");
+                    + reason.replaceAll("\\s+", " ") + "; playback is off, editing and offline rendering still work");
         }
         RealtimeOutput output = new RealtimeOutput(engine, line, null);
         output.running = true;
@@ -52,16 +72,25 @@ public final class RealtimeOutput implements AutoCloseable {
         return output;
     }
 
-    /** Why the device did not open, or empty when it plays. */
+    /** Why the device did not open, or why the output thread stopped by itself; empty while it plays. */
     public Optional<String> failure() {
-        return Optional.ofNullable(failure);
+        return Optional.ofNullable(failure != null ? failure : threadFailure);
     }
 
+    /** Whether the output thread is pulling blocks from the engine. */
     public boolean isRunning() {
-        return running;
+        return thread != null && thread.isAlive();
     }
 
     private void loop() {
+        try {
+            pump();
+        } catch (RuntimeException e) {
+            threadFailure = "audio output stopped: " + e;
+        }
+    }
+
+    private void pump() {
         int frames = engine.blockFrames();
         float[][] block = new float[2][frames];
         byte[] pcm = new byte[frames * 4];

@@ -20,11 +20,15 @@ import fermata.core.model.TimeSignature;
 import fermata.core.model.Track;
 import org.junit.jupiter.api.Test;
 
+import javax.sound.midi.Receiver;
+import javax.sound.midi.ShortMessage;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,14 +177,22 @@ class AudioEngineTest {
     }
 
     private static long allocationOfRenderLoop(AudioEngine engine, int blocks) {
+        return allocationOfRenderLoop(engine, blocks, b -> {
+        });
+    }
+
+    /** Bytes allocated on this thread by {@code blocks} render cycles, each after {@code beforeBlock}. */
+    private static long allocationOfRenderLoop(AudioEngine engine, int blocks, IntConsumer beforeBlock) {
         float[][] block = new float[2][BLOCK];
         for (int b = 0; b < 500; b++) {
+            beforeBlock.accept(b);
             engine.renderCycle(block, BLOCK);
         }
         long idle = -allocatedBytes() + allocatedBytes();
         idle = -allocatedBytes() + allocatedBytes();
         long before = allocatedBytes();
         for (int b = 0; b < blocks; b++) {
+            beforeBlock.accept(b);
             engine.renderCycle(block, BLOCK);
         }
         // What the two reads of the counter cost themselves, so that only the loop is counted.
@@ -205,6 +217,42 @@ class AudioEngineTest {
             // accounting); what must hold is that nothing is allocated per block.
             assertTrue(longRun < 2048, longRun + " bytes in 4000 blocks of 16 tracks, inserts, limiter, metronome, loop");
             assertTrue(longRun - shortRun < 1024, "allocation grows with the number of blocks: " + shortRun + " -> " + longRun);
+        }
+    }
+
+    /**
+     * Gervill allocates on its own for every block it renders (64 bytes idle, much more per voice,
+     * see ADR 0040), so this compares the same render with and without live messages: passing
+     * them through the ring, to the armed track's synthesizer and into the recording must add
+     * nothing. Controllers and bend only: a note would start a voice, which Gervill allocates for.
+     */
+    @Test
+    void midiInputPlayThroughAndRecordingAddNoAllocation() throws Exception {
+        List<Track> tracks = new ArrayList<>(sineProject(16, List.of()).tracks());
+        tracks.add(new MidiTrack("keys", "keys", Instrument.PIANO, MixerSettings.UNITY, List.of()));
+        ShortMessage[] played = {
+                new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 40),
+                new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 70),
+                new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 90),
+                new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 64)};
+        try (AudioEngine engine = engine(Map.of("sine", sine(RATE * 600L)));
+             MidiInput input = new MidiInput(engine, List::of)) {
+            engine.publish(sineProject(16, List.of()).withTracks(tracks));
+            engine.armTrack("keys");
+            engine.recorder().start();
+            engine.play();
+            Receiver in = input.receiver();
+            IntConsumer feed = b -> {
+                in.send(played[b % played.length], -1);
+                in.send(played[(b + 1) % played.length], -1);
+            };
+            long quiet = allocationOfRenderLoop(engine, 4000);
+            long fed = allocationOfRenderLoop(engine, 4000, feed);
+            System.out.printf("MIDI input path: %d bytes in 4000 blocks without input, %d with 2 messages a block%n",
+                    quiet, fed);
+            assertEquals(0, engine.droppedLiveMessages(), "every message reached the audio thread");
+            assertEquals(0, engine.recorder().droppedMessages(), "every message reached the recording");
+            assertTrue(fed - quiet < 1024, "live input allocated " + (fed - quiet) + " bytes in 4000 blocks");
         }
     }
 
