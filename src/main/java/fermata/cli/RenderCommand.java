@@ -80,7 +80,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Project project;
         MediaClipSources media;
-        Path cache = UserData.current().root().resolve("cache").resolve("audio");
+        Path cache = UserData.current().audioCache();
         switch (FileKind.of(in)) {
             case MIDI -> {
                 project = MidiFiles.read(in);

@@ -64,6 +64,11 @@ public record UserData(Path root) {
         return root.resolve("peaks");
     }
 
+    /** Media decoded or resampled once for playback, by content hash; safe to delete. */
+    public Path audioCache() {
+        return root.resolve("cache").resolve("audio");
+    }
+
     /** The library database. */
     public Path library() {
         return root.resolve("library");
