@@ -1,5 +1,7 @@
 package fermata.ui.shell;
 
+import fermata.ui.pianoroll.PianoRollPanel;
+import fermata.ui.pianoroll.PianoRollViewModel;
 import fermata.ui.shell.StudioViewModel.TrackRow;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -8,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCombination;
@@ -16,17 +19,47 @@ import javafx.scene.layout.HBox;
 
 import java.util.function.Function;
 
-/** The studio's main window content: menus, the track list and a status bar. Thin: state lives in the view-model. */
+/**
+ * The studio's main window content: menus, the track list on the left, the piano roll of the selected
+ * MIDI track in the main area and a status bar. Thin: state lives in the view-models.
+ */
 public final class MainWindow {
     private final StudioViewModel model;
     private final BorderPane root = new BorderPane();
     private final TableView<TrackRow> trackTable = new TableView<>();
+    private final PianoRollPanel pianoRoll;
 
     public MainWindow(StudioViewModel model, StudioActions actions) {
         this.model = model;
+        PianoRollViewModel roll = new PianoRollViewModel(model.history());
+        pianoRoll = new PianoRollPanel(roll);
         root.setTop(menuBar(actions));
-        root.setCenter(buildTrackTable());
+        SplitPane main = new SplitPane(buildTrackTable(), pianoRoll);
+        main.setDividerPositions(0.28);
+        SplitPane.setResizableWithParent(trackTable, false);
+        root.setCenter(main);
         root.setBottom(statusBar());
+        trackTable.getSelectionModel().selectedItemProperty().addListener(
+                (o, was, row) -> {
+                    if (row != null && !row.id().equals(roll.trackId())) {
+                        roll.showTrack(row.id());
+                    }
+                });
+        model.projectProperty().addListener((o, was, now) -> keepTrackShown(roll));
+    }
+
+    /** The track list is rebuilt on every change; keep the piano roll's track selected in it. */
+    private void keepTrackShown(PianoRollViewModel roll) {
+        String shown = roll.trackId();
+        if (shown == null) {
+            return;
+        }
+        for (TrackRow row : trackTable.getItems()) {
+            if (row.id().equals(shown) && trackTable.getSelectionModel().getSelectedItem() != row) {
+                trackTable.getSelectionModel().select(row);
+                return;
+            }
+        }
     }
 
     public Parent root() {
@@ -35,6 +68,10 @@ public final class MainWindow {
 
     public TableView<TrackRow> trackTable() {
         return trackTable;
+    }
+
+    public PianoRollPanel pianoRoll() {
+        return pianoRoll;
     }
 
     private MenuBar menuBar(StudioActions actions) {
