@@ -25,4 +25,15 @@ public record LoadedProject(Project project, Path file, List<MissingMedia> probl
     public Path mediaFile(MediaRef media) {
         return MediaPaths.resolve(file.getParent(), media.path());
     }
+
+    /**
+     * The file a media reference of a project saved as {@code projectFile} points to; for a
+     * project never saved ({@code projectFile} null) media paths are absolute.
+     */
+    public static Path mediaFile(Path projectFile, MediaRef media) {
+        if (projectFile == null) {
+            return Path.of(media.path()).toAbsolutePath().normalize();
+        }
+        return MediaPaths.resolve(projectFile.toAbsolutePath().normalize().getParent(), media.path());
+    }
 }

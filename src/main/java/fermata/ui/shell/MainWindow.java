@@ -1,139 +1,367 @@
 package fermata.ui.shell;
 
+import fermata.core.model.MidiTrack;
+import fermata.core.model.Track;
 import fermata.ui.pianoroll.PianoRollPanel;
 import fermata.ui.pianoroll.PianoRollViewModel;
-import fermata.ui.shell.StudioViewModel.TrackRow;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
-import java.util.function.Function;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The studio's main window content: menus, the track list on the left, the piano roll of the selected
- * MIDI track in the main area and a status bar. Thin: state lives in the view-models.
+ * The studio's main window content: menus and the transport bar on top, the track list on the
+ * left, the editor of the selected track in the middle (piano roll for MIDI tracks), the sidebar
+ * with the analysis, composition and mix panels on the right, and the status bar. Thin: state
+ * lives in the view-models; the keys DAWs share (space, arrows, Delete, +/-) are handled here and
+ * listed, with every menu accelerator, in the shortcuts dialog.
  */
 public final class MainWindow {
-    private final StudioViewModel model;
+    private final StudioViewModel studio;
+    private final TransportViewModel transport;
+    private final StudioActions actions;
     private final BorderPane root = new BorderPane();
-    private final TableView<TrackRow> trackTable = new TableView<>();
+    private final TrackListView trackList;
+    private final PianoRollViewModel roll;
     private final PianoRollPanel pianoRoll;
+    private final StackPane editorArea = new StackPane();
+    private final Label audioPlaceholder = new Label("Audio track: the waveform editor shows its clips here.");
+    private final Label noTrack = new Label("Select a track on the left, or add one: Track ▸ Add MIDI track.");
+    private final Sidebar sidebar = new Sidebar();
+    private final List<Shortcut> shortcuts = new ArrayList<>();
+    private final Menu recentMenu = new Menu("Open _Recent");
 
-    public MainWindow(StudioViewModel model, StudioActions actions) {
-        this.model = model;
-        PianoRollViewModel roll = new PianoRollViewModel(model.history());
+    public MainWindow(StudioViewModel studio, TransportViewModel transport, StatusViewModel status,
+                      StudioActions actions) {
+        this.studio = studio;
+        this.transport = transport;
+        this.actions = actions;
+        roll = new PianoRollViewModel(studio.history());
         pianoRoll = new PianoRollPanel(roll);
-        root.setTop(menuBar(actions));
-        SplitPane main = new SplitPane(buildTrackTable(), pianoRoll);
-        main.setDividerPositions(0.28);
-        SplitPane.setResizableWithParent(trackTable, false);
-        root.setCenter(main);
-        root.setBottom(statusBar());
-        trackTable.getSelectionModel().selectedItemProperty().addListener(
-                (o, was, row) -> {
-                    if (row != null && !row.id().equals(roll.trackId())) {
-                        roll.showTrack(row.id());
-                    }
-                });
-        model.projectProperty().addListener((o, was, now) -> keepTrackShown(roll));
-    }
+        trackList = new TrackListView(studio, transport);
 
-    /** The track list is rebuilt on every change; keep the piano roll's track selected in it. */
-    private void keepTrackShown(PianoRollViewModel roll) {
-        String shown = roll.trackId();
-        if (shown == null) {
-            return;
-        }
-        for (TrackRow row : trackTable.getItems()) {
-            if (row.id().equals(shown) && trackTable.getSelectionModel().getSelectedItem() != row) {
-                trackTable.getSelectionModel().select(row);
-                return;
+        VBox top = new VBox(menuBar(), new TransportBar(transport));
+        root.setTop(top);
+        editorArea.setId("editor-area");
+        editorArea.getChildren().addAll(pianoRoll, audioPlaceholder, noTrack);
+        SplitPane main = new SplitPane(trackList, editorArea, sidebar);
+        main.setDividerPositions(0.22, 0.76);
+        SplitPane.setResizableWithParent(trackList, false);
+        SplitPane.setResizableWithParent(sidebar, false);
+        root.setCenter(main);
+        root.setBottom(statusBar(status));
+        listEditorKeys();
+
+        trackList.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> showEditor());
+        studio.tracks().addListener((ListChangeListener<StudioViewModel.TrackRow>) c -> keepSelection());
+        studio.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
+        fillRecentMenu();
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::editorKey);
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
             }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            e.setDropCompleted(files != null && !files.isEmpty());
+            e.consume();
+            if (files != null && !files.isEmpty()) {
+                actions.dropFiles(files.stream().map(File::toPath).toList());
+            }
+        });
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                transport.refresh();
+            }
+        }.start();
+        if (!studio.tracks().isEmpty()) {
+            trackList.getSelectionModel().select(0);
         }
+        showEditor();
     }
 
     public Parent root() {
         return root;
     }
 
-    public TableView<TrackRow> trackTable() {
-        return trackTable;
+    public TrackListView trackList() {
+        return trackList;
     }
 
     public PianoRollPanel pianoRoll() {
         return pianoRoll;
     }
 
-    private MenuBar menuBar(StudioActions actions) {
-        MenuItem newItem = item("New", "Shortcut+N", actions::newProject);
-        MenuItem open = item("Open…", "Shortcut+O", actions::open);
-        MenuItem save = item("Save", "Shortcut+S", actions::save);
-        MenuItem saveAs = item("Save As…", "Shortcut+Shift+S", actions::saveAs);
-        MenuItem importMidi = item("Import MIDI…", "Shortcut+I", actions::importMidi);
-        MenuItem exportMidi = item("Export MIDI…", "Shortcut+E", actions::exportMidi);
-        MenuItem quit = item("Quit", "Shortcut+Q", actions::quit);
-        Menu file = new Menu("_File", null, newItem, open, save, saveAs, importMidi, exportMidi, quit);
-
-        MenuItem undo = item("Undo", "Shortcut+Z", model::undo);
-        undo.disableProperty().bind(model.canUndoProperty().not());
-        MenuItem redo = item("Redo", "Shortcut+Shift+Z", model::redo);
-        redo.disableProperty().bind(model.canRedoProperty().not());
-        Menu edit = new Menu("_Edit", null, undo, redo);
-        return new MenuBar(file, edit);
+    public PianoRollViewModel pianoRollModel() {
+        return roll;
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
+    public Sidebar sidebar() {
+        return sidebar;
+    }
+
+    /** Every shortcut of the window, for the shortcuts dialog. */
+    public List<Shortcut> shortcuts() {
+        return List.copyOf(shortcuts);
+    }
+
+    /** After an edit the rows are new values: keep the same track selected, or the first. */
+    private void keepSelection() {
+        String shown = roll.trackId();
+        String selected = trackList.selectedTrackId();
+        if (selected == null && shown != null) {
+            trackList.select(shown);
+        }
+        if (trackList.getSelectionModel().getSelectedItem() == null && !studio.tracks().isEmpty()) {
+            trackList.getSelectionModel().select(0);
+        }
+        showEditor();
+    }
+
+    private void showEditor() {
+        String id = trackList.selectedTrackId();
+        Track track = null;
+        if (id != null) {
+            for (Track t : studio.project().tracks()) {
+                if (t.id().equals(id)) {
+                    track = t;
+                }
+            }
+        }
+        boolean midi = track instanceof MidiTrack;
+        if (midi && !id.equals(roll.trackId())) {
+            roll.showTrack(id);
+        }
+        pianoRoll.setVisible(midi);
+        audioPlaceholder.setVisible(track != null && !midi);
+        noTrack.setVisible(track == null);
+    }
+
+    private MenuBar menuBar() {
+        String file = "File";
+        Menu fileMenu = new Menu("_File", null,
+                item(file, "New", "Shortcut+N", actions::newProject),
+                item(file, "Open…", "Shortcut+O", actions::open),
+                recentMenu,
+                item(file, "Save", "Shortcut+S", actions::save),
+                item(file, "Save As…", "Shortcut+Shift+S", actions::saveAs),
+                new SeparatorMenuItem(),
+                item(file, "Import MIDI…", "Shortcut+I", actions::importMidi),
+                item(file, "Import Audio…", "Shortcut+Shift+I", actions::importAudio),
+                item(file, "Export MIDI…", "Shortcut+E", actions::exportMidi),
+                item(file, "Export Audio…", "Shortcut+Shift+E", actions::exportAudio),
+                new SeparatorMenuItem(),
+                item(file, "Quit", "Shortcut+Q", actions::quit));
+
+        String edit = "Edit";
+        MenuItem undo = item(edit, "Undo", "Shortcut+Z", studio::undo);
+        undo.disableProperty().bind(studio.canUndoProperty().not());
+        MenuItem redo = item(edit, "Redo", "Shortcut+Shift+Z", studio::redo);
+        redo.disableProperty().bind(studio.canRedoProperty().not());
+        Menu editMenu = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(),
+                item(edit, "Cut", "Shortcut+X", roll::cut),
+                item(edit, "Copy", "Shortcut+C", roll::copy),
+                item(edit, "Paste", "Shortcut+V", roll::paste),
+                item(edit, "Duplicate", "Shortcut+D", roll::duplicate),
+                item(edit, "Select All", "Shortcut+A", roll::selectAll),
+                new SeparatorMenuItem(),
+                item(edit, "Quantize", "Q", () -> roll.quantize(1.0, 0.0)),
+                item(edit, "Transpose Up an Octave", "Shift+Up", () -> roll.transpose(12)),
+                item(edit, "Transpose Down an Octave", "Shift+Down", () -> roll.transpose(-12)));
+
+        String view = "View";
+        CheckMenuItem dark = new CheckMenuItem("Dark Theme");
+        dark.setSelected(studio.darkThemeProperty().get());
+        dark.selectedProperty().addListener((o, was, now) -> actions.setDarkTheme(now));
+        CheckMenuItem showSidebar = new CheckMenuItem("Sidebar");
+        showSidebar.setSelected(true);
+        showSidebar.setAccelerator(KeyCombination.keyCombination("Shortcut+B"));
+        shortcuts.add(new Shortcut(display(showSidebar.getAccelerator()), "Show or hide the sidebar", view));
+        showSidebar.selectedProperty().addListener((o, was, now) -> {
+            sidebar.setVisible(now);
+            sidebar.setManaged(now);
+        });
+        Menu viewMenu = new Menu("_View", null, dark, showSidebar,
+                item(view, "Zoom In", "Shortcut+Equals", () -> roll.zoomTime(1 / 1.25, roll.width() / 2)),
+                item(view, "Zoom Out", "Shortcut+Minus", () -> roll.zoomTime(1.25, roll.width() / 2)));
+
+        String trans = "Transport";
+        Menu transportMenu = new Menu("T_ransport", null,
+                item(trans, "Play / Pause", null, transport::togglePlay),
+                item(trans, "Stop", null, transport::stop),
+                item(trans, "Record", "Shift+R", transport::toggleRecord),
+                item(trans, "Back to Start", null, transport::rewind),
+                item(trans, "Next Bar", "Shortcut+Right", () -> transport.jumpBars(1)),
+                item(trans, "Previous Bar", "Shortcut+Left", () -> transport.jumpBars(-1)));
+
+        String tracks = "Track";
+        Menu trackMenu = new Menu("_Track", null,
+                item(tracks, "Add MIDI Track", "Shortcut+T", () -> trackList.select(studio.addMidiTrack())),
+                item(tracks, "Add Audio Track", "Shortcut+Shift+T", () -> trackList.select(studio.addAudioTrack())),
+                item(tracks, "Delete Track", "Shortcut+Delete", () -> {
+                    String id = trackList.selectedTrackId();
+                    if (id != null) {
+                        studio.removeTrack(id);
+                    }
+                }));
+
+        Menu helpMenu = new Menu("_Help", null,
+                item("Help", "Keyboard Shortcuts…", "F1", () -> ShortcutsDialog.show(root.getScene().getWindow(),
+                        shortcuts())));
+        return new MenuBar(fileMenu, editMenu, viewMenu, transportMenu, trackMenu, helpMenu);
+    }
+
+    private MenuItem item(String menu, String text, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(text);
-        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+            shortcuts.add(new Shortcut(display(item.getAccelerator()), text.replace("…", ""), menu));
+        }
         item.setOnAction(e -> action.run());
         return item;
     }
 
-    private TableView<TrackRow> buildTrackTable() {
-        trackTable.setId("track-list");
-        trackTable.setItems(model.tracks());
-        trackTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        trackTable.getColumns().add(column("Track", TrackRow::name));
-        trackTable.getColumns().add(column("Kind", TrackRow::kind));
-        trackTable.getColumns().add(column("Instrument / clips", TrackRow::source));
-        trackTable.getColumns().add(column("Notes / clips", r -> Integer.toString(r.items())));
-        trackTable.getColumns().add(column("Gain", r -> String.format("%+.1f dB", r.gainDb())));
-        trackTable.getColumns().add(column("Pan", r -> panLabel(r.pan())));
-        trackTable.getColumns().add(column("M / S", r -> (r.mute() ? "M" : "·") + " " + (r.solo() ? "S" : "·")));
-        trackTable.setPlaceholder(new Label("No tracks yet: File ▸ Import MIDI… or drop a file here."));
-        return trackTable;
+    private static String display(KeyCombination keys) {
+        return keys.getDisplayText();
     }
 
-    private static String panLabel(double pan) {
-        if (Math.abs(pan) < 0.005) {
-            return "C";
+    private void fillRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : studio.recentFiles()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.toAbsolutePath().getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> actions.openRecent(p));
+            recentMenu.getItems().add(item);
         }
-        return (pan < 0 ? "L" : "R") + Math.round(Math.abs(pan) * 100);
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
-    private static TableColumn<TrackRow, String> column(String title, Function<TrackRow, String> value) {
-        TableColumn<TrackRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setSortable(false);
-        return c;
+    /** The plain keys of DAWs; listed here so that the dialog shows them with the menu accelerators. */
+    private void listEditorKeys() {
+        shortcuts.add(new Shortcut("Space", "Play / pause", "Transport"));
+        shortcuts.add(new Shortcut("Home", "Back to the start", "Transport"));
+        shortcuts.add(new Shortcut("L", "Loop on / off", "Transport"));
+        shortcuts.add(new Shortcut("C", "Metronome on / off", "Transport"));
+        shortcuts.add(new Shortcut("Delete, Backspace", "Delete the selected notes", "Piano roll"));
+        shortcuts.add(new Shortcut("Up / Down", "Transpose the selection a semitone", "Piano roll"));
+        shortcuts.add(new Shortcut("+ / -", "Zoom in / out in time", "Piano roll"));
+        shortcuts.add(new Shortcut("Escape", "Clear the selection", "Piano roll"));
     }
 
-    private HBox statusBar() {
-        Label status = new Label();
-        status.setId("status");
-        status.textProperty().bind(model.statusProperty());
-        HBox bar = new HBox(status);
-        bar.setPadding(new Insets(4, 8, 4, 8));
+    /** Keys with no modifier act on the studio unless a text field is being typed in. */
+    private void editorKey(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focus instanceof TextInputControl) {
+            return;
+        }
+        boolean handled = true;
+        KeyCode code = e.getCode();
+        if (code == KeyCode.SPACE) {
+            transport.togglePlay();
+        } else if (code == KeyCode.HOME) {
+            transport.rewind();
+        } else if (code == KeyCode.L && !e.isShiftDown()) {
+            transport.loopProperty().set(!transport.loopProperty().get());
+        } else if (code == KeyCode.C && !e.isShiftDown()) {
+            transport.metronomeProperty().set(!transport.metronomeProperty().get());
+        } else if (!pianoRoll.isVisible()) {
+            handled = false;
+        } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
+            roll.deleteSelection();
+        } else if ((code == KeyCode.UP || code == KeyCode.DOWN) && !e.isShiftDown()) {
+            roll.transpose(code == KeyCode.UP ? 1 : -1);
+        } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
+            roll.zoomTime(1 / 1.25, roll.width() / 2);
+        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+            roll.zoomTime(1.25, roll.width() / 2);
+        } else if (code == KeyCode.ESCAPE) {
+            roll.clearSelection();
+        } else {
+            handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    private HBox statusBar(StatusViewModel status) {
+        Label message = new Label();
+        message.setId("status");
+        message.textProperty().bind(studio.statusProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setId("task-progress");
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(status.taskProgressProperty());
+        Label taskText = new Label();
+        taskText.textProperty().bind(status.taskTextProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> status.cancelTask());
+        cancel.setStyle("-fx-padding: 0 6 0 6;");
+        HBox task = new HBox(6, taskText, progress, cancel);
+        task.setAlignment(Pos.CENTER_LEFT);
+        task.visibleProperty().bind(status.taskRunningProperty());
+        task.managedProperty().bind(status.taskRunningProperty());
+
+        Label device = label(status.deviceProperty().getValue());
+        device.textProperty().bind(status.deviceProperty());
+        device.setId("status-device");
+        Label format = new Label();
+        format.textProperty().bind(status.formatProperty());
+        Label cpu = new Label();
+        cpu.textProperty().bind(status.cpuProperty());
+        cpu.setId("status-cpu");
+        Label backend = new Label();
+        backend.textProperty().bind(status.backendProperty());
+        backend.setId("status-backend");
+        HBox bar = new HBox(10, message, task, sep(), device, sep(), format, sep(), cpu, sep(), backend);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.setStyle("-fx-font-size: 11px;");
         return bar;
+    }
+
+    private static Label label(String text) {
+        return new Label(text);
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
     }
 }

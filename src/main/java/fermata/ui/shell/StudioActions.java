@@ -1,18 +1,34 @@
 package fermata.ui.shell;
 
-/** The File menu's actions; the application implements them with dialogs and the core's readers and writers. */
+import java.nio.file.Path;
+import java.util.List;
+
+/** The menu actions that need dialogs, files or the engine; the application implements them. */
 public interface StudioActions {
     void newProject();
 
     void open();
 
+    void openRecent(Path file);
+
     void save();
 
     void saveAs();
 
+    /** Adds the tracks of a MIDI file to the project. */
     void importMidi();
 
+    void importAudio();
+
     void exportMidi();
+
+    /** Renders the project to a WAV file with a progress bar. */
+    void exportAudio();
+
+    /** Files dropped on the window: projects open, MIDI files add tracks, audio files add audio tracks. */
+    void dropFiles(List<Path> files);
+
+    void setDarkTheme(boolean dark);
 
     void quit();
 }

@@ -1,6 +1,22 @@
 package fermata.ui.shell;
 
 import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import fermata.core.compose.ComputeBackend;
+import fermata.core.engine.MediaClipSources;
+import fermata.core.engine.OfflineRenderer;
+import fermata.core.engine.RenderCancelledException;
+import fermata.core.engine.RenderOptions;
+import fermata.core.engine.RenderService;
+import fermata.core.engine.WavWriterSink;
+import fermata.core.engine.rt.MidiInput;
+import fermata.core.engine.rt.PlaybackSession;
+import fermata.core.engine.rt.RealtimeOutput;
+import fermata.core.media.WavWriter;
+import fermata.core.project.FileKind;
+import fermata.core.project.StudioSettings;
+import fermata.core.task.CancelledException;
+import fermata.core.task.TaskHandle;
 import fermata.core.error.BadInputException;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
@@ -14,21 +30,34 @@ import fermata.core.project.Recovery;
 import fermata.core.project.RecoveryFile;
 import fermata.core.project.UserData;
 import javafx.application.Application;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,9 +74,22 @@ public final class StudioApp extends Application implements StudioActions {
     private static final FileChooser.ExtensionFilter MIDI =
             new FileChooser.ExtensionFilter("MIDI files", "*.mid", "*.midi");
 
+    private static final FileChooser.ExtensionFilter AUDIO = new FileChooser.ExtensionFilter("Audio files",
+            "*.wav", "*.flac", "*.mp3", "*.ogg", "*.aif", "*.aiff", "*.m4a");
+    private static final FileChooser.ExtensionFilter WAV = new FileChooser.ExtensionFilter("WAV audio", "*.wav");
+
     private Stage stage;
     private StudioViewModel model;
+    private TransportViewModel transport;
+    private final StatusViewModel status = new StatusViewModel();
+    private FxTaskExecutor tasks;
+    private MainWindow window;
+    private StudioSettings settings;
+    private PlaybackSession playback;
     private Recovery recovery;
+    /** The sample format of the last export, offered again. */
+    private WavWriter.Encoding exportEncoding = WavWriter.Encoding.PCM_24;
+    private final AtomicReference<Path> projectFile = new AtomicReference<>();
     private final AtomicReference<Autosaver.State> autosaveState = new AtomicReference<>();
     private final ScheduledExecutorService autosaveThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fermata-autosave");
@@ -59,36 +101,123 @@ public final class StudioApp extends Application implements StudioActions {
         Application.launch(StudioApp.class, args);
     }
 
-    /** The dark theme by default (AtlantaFX Primer). */
+    /** The dark theme (AtlantaFX Primer Dark), the default. */
     public static void applyTheme() {
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        applyTheme(true);
+    }
+
+    public static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
     }
 
     @Override
     public void start(Stage primary) {
         stage = primary;
-        applyTheme();
+        settings = StudioSettings.load(UserData.current());
+        boolean firstStart = settings.firstStart();
+        applyTheme(settings.darkTheme());
         model = new StudioViewModel(Project.empty("Untitled"), null);
-        MainWindow window = new MainWindow(model, this);
+        model.darkThemeProperty().set(settings.darkTheme());
+        model.recentFiles().setAll(settings.existingRecentFiles());
+        transport = new TransportViewModel(model);
+        tasks = new FxTaskExecutor(status, 2);
+        window = new MainWindow(model, transport, status, this);
         stage.titleProperty().bind(model.titleProperty());
-        stage.setScene(new Scene(window.root(), 1100, 680));
+        stage.setScene(new Scene(window.root(), 1360, 820));
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) {
                 e.consume();
             }
         });
         stage.show();
+        model.fileProperty().addListener((o, was, now) -> projectFile.set(now));
         startAutosave();
+        startPlayback();
+        findComputeBackend();
         if (!offerRecovery()) {
             List<String> args = getParameters().getRaw();
-            Optional<Path> first = args.isEmpty() ? Assets.demoProject() : Optional.of(Path.of(args.get(0)));
+            Optional<Path> first;
+            if (!args.isEmpty()) {
+                first = Optional.of(Path.of(args.get(0)));
+            } else if (!firstStart && !model.recentFiles().isEmpty()) {
+                first = Optional.of(model.recentFiles().get(0));
+            } else {
+                first = Assets.demoProject();
+            }
             first.ifPresent(this::openFile);
         }
+        saveSettings(settings.started());
     }
 
     @Override
-    public void stop() {
+    public void stop() throws InterruptedException {
         autosaveThread.shutdownNow();
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (playback != null) {
+            playback.close();
+        }
+    }
+
+    /**
+     * Opens the sound device and the synthesizer off the FX thread (loading a SoundFont takes a
+     * moment); without a device the studio still edits and exports, and the status bar says why.
+     */
+    private void startPlayback() {
+        Thread starter = new Thread(() -> {
+            MediaClipSources media = new MediaClipSources(ref -> LoadedProject.mediaFile(projectFile.get(), ref),
+                    UserData.current().audioCache());
+            PlaybackSession session = PlaybackSession.open(48_000, settings.bufferFrames(), settings.soundFont(), media,
+                    RealtimeOutput.DEFAULT_DEVICE, MidiInput.SYSTEM,
+                    problem -> Platform.runLater(() -> model.report(problem)));
+            Platform.runLater(() -> connect(session));
+        }, "fermata-audio-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    private void connect(PlaybackSession session) {
+        playback = session;
+        transport.connect(session.engine(), session, session.outputProblem());
+        status.showDevice(session.deviceDescription(), session.engine().sampleRate(), session.bufferFrames());
+        session.outputProblem().ifPresent(model::report);
+        session.publish(model.project());
+        model.projectProperty().addListener((o, was, now) -> session.publish(now));
+        Timeline load = new Timeline(new KeyFrame(Duration.millis(500), e -> status.showLoad(session.load())));
+        load.setCycleCount(Timeline.INDEFINITE);
+        load.play();
+    }
+
+    /** Asks ND4J which backend it runs on; loading it takes a few seconds, so on a worker. */
+    private void findComputeBackend() {
+        Thread probe = new Thread(() -> {
+            String name;
+            try {
+                name = ComputeBackend.select(false).name();
+            } catch (RuntimeException | LinkageError e) {
+                name = "unavailable (" + e.getMessage() + ")";
+            }
+            String shown = name;
+            Platform.runLater(() -> status.showBackend(shown));
+        }, "fermata-backend-probe");
+        probe.setDaemon(true);
+        probe.start();
+    }
+
+    private void saveSettings(StudioSettings next) {
+        settings = next;
+        try {
+            settings.save(UserData.current());
+        } catch (IOException e) {
+            model.report("Cannot save settings: " + e.getMessage());
+        }
+    }
+
+    private void remember(Path file) {
+        saveSettings(settings.withRecent(file));
+        model.recentFiles().setAll(settings.existingRecentFiles());
     }
 
     // The autosave thread reads an immutable snapshot that the FX thread publishes after each change.
@@ -156,6 +285,7 @@ public final class StudioApp extends Application implements StudioActions {
                     model.openUnsaved(located.project(), file);
                     model.report("Relinked media: save to keep the new locations");
                 }
+                remember(file);
             } else {
                 model.open(MidiFiles.read(file), null);
             }
@@ -244,6 +374,7 @@ public final class StudioApp extends Application implements StudioActions {
         try {
             ProjectFiles.write(model.project(), file);
             model.saved(file);
+            remember(file);
             recovery.discardFor(file);
         } catch (IOException e) {
             showError("Cannot save " + file.getFileName(),
@@ -252,14 +383,167 @@ public final class StudioApp extends Application implements StudioActions {
     }
 
     @Override
-    public void importMidi() {
-        if (!confirmDiscard()) {
+    public void openRecent(Path file) {
+        if (!Files.isRegularFile(file)) {
+            showError("Cannot open " + file.getFileName(), file + " no longer exists. It is removed from the recent files.");
+            model.recentFiles().remove(file);
             return;
         }
+        if (confirmDiscard()) {
+            openFile(file);
+        }
+    }
+
+    @Override
+    public void importMidi() {
         File f = chooser("Import MIDI", MIDI).showOpenDialog(stage);
         if (f != null) {
-            openFile(f.toPath());
+            importMidiFile(f.toPath());
         }
+    }
+
+    private void importMidiFile(Path file) {
+        try {
+            model.importTracks(MidiFiles.read(file), "Import " + file.getFileName());
+        } catch (BadInputException e) {
+            showError("Cannot import " + file.getFileName(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void importAudio() {
+        List<File> files = chooser("Import audio", AUDIO).showOpenMultipleDialog(stage);
+        if (files != null) {
+            importAudioFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void importAudioFiles(List<Path> files) {
+        model.report("Importing audio needs the waveform editor, which is not in this build: "
+                + files.size() + " file(s) not imported");
+    }
+
+    @Override
+    public void dropFiles(List<Path> files) {
+        List<Path> audio = new ArrayList<>();
+        for (Path file : files) {
+            FileKind kind;
+            try {
+                kind = FileKind.of(file);
+            } catch (IOException e) {
+                showError("Cannot read " + file.getFileName(), file + ": " + e.getMessage());
+                continue;
+            }
+            switch (kind) {
+                case PROJECT -> {
+                    if (confirmDiscard()) {
+                        openFile(file);
+                    }
+                }
+                case MIDI -> importMidiFile(file);
+                case AUDIO -> audio.add(file);
+                case UNKNOWN -> showError("Cannot use " + file.getFileName(), file
+                        + " is not a Fermata project, a MIDI file or an audio file Fermata reads."
+                        + " Drop .fermata, .mid, .wav, .flac, .mp3 or .ogg files.");
+            }
+        }
+        if (!audio.isEmpty()) {
+            importAudioFiles(audio);
+        }
+    }
+
+    @Override
+    public void exportAudio() {
+        Optional<RenderOptions> format = askRenderFormat();
+        if (format.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = chooser("Export audio", WAV);
+        String base = model.project().name().isBlank() ? "mix" : model.project().name();
+        chooser.setInitialFileName(base + ".wav");
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return;
+        }
+        Path target = f.toPath();
+        Project snapshot = model.project();
+        Path projectAt = projectFile.get();
+        WavWriter.Encoding encoding = exportEncoding;
+        RenderOptions options = settings.soundFont().map(format.get()::withSoundFont).orElse(format.get());
+        TaskHandle<RenderService.Result> handle = tasks.submit("Export " + target.getFileName(),
+                progress -> {
+                    MediaClipSources media = new MediaClipSources(ref -> LoadedProject.mediaFile(projectAt, ref),
+                            UserData.current().audioCache());
+                    return new OfflineRenderer(media, media).render(snapshot, options,
+                            new WavWriterSink(target, encoding), progress::update, progress::isCancelled);
+                });
+        FxTaskExecutor.onFx(handle.result()).whenComplete((result, failure) -> {
+            if (failure == null) {
+                result.warnings().forEach(model::report);
+                model.report(String.format(Locale.ROOT, "Exported %s (%.1f s at %d Hz)", target.getFileName(),
+                        result.seconds(), result.sampleRate()));
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof RenderCancelledException || cause instanceof CancelledException) {
+                model.report("Export cancelled; no file was written");
+            } else {
+                showError("Cannot export " + target.getFileName(), target + ": " + cause.getMessage());
+            }
+        });
+    }
+
+    /** Asks for the sample rate and sample format of an export. */
+    private Optional<RenderOptions> askRenderFormat() {
+        Dialog<RenderOptions> dialog = new Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("Export audio");
+        dialog.setHeaderText("Render the project to a WAV file, through the same mixer and limiter as playback.");
+        ChoiceBox<Integer> rate = new ChoiceBox<>();
+        rate.getItems().addAll(44_100, 48_000, 96_000);
+        rate.setValue(48_000);
+        ChoiceBox<WavWriter.Encoding> bits = new ChoiceBox<>();
+        bits.getItems().addAll(WavWriter.Encoding.PCM_16, WavWriter.Encoding.PCM_24, WavWriter.Encoding.FLOAT_32);
+        bits.setValue(exportEncoding);
+        bits.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(WavWriter.Encoding e) {
+                return e == null ? "" : switch (e) {
+                    case PCM_16 -> "16-bit PCM";
+                    case PCM_24 -> "24-bit PCM";
+                    case FLOAT_32 -> "32-bit float";
+                };
+            }
+
+            @Override
+            public WavWriter.Encoding fromString(String s) {
+                return null;
+            }
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Sample rate (Hz)"), rate);
+        grid.addRow(1, new Label("Sample format"), bits);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType export = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, export);
+        dialog.setResultConverter(b -> {
+            if (b != export) {
+                return null;
+            }
+            exportEncoding = bits.getValue();
+            return RenderOptions.defaults().withSampleRate(rate.getValue());
+        });
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public void setDarkTheme(boolean dark) {
+        applyTheme(dark);
+        model.darkThemeProperty().set(dark);
+        saveSettings(settings.withDarkTheme(dark));
     }
 
     @Override

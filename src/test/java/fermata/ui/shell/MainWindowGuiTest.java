@@ -1,11 +1,14 @@
 package fermata.ui.shell;
 
-import fermata.core.edit.RenameTrack;
+import fermata.core.engine.rt.TransportState;
+import fermata.core.model.BarPosition;
 import fermata.core.project.Assets;
 import fermata.core.project.ProjectFiles;
 import fermata.testsupport.Screenshots;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -18,50 +21,103 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real window on the demo project, headless under Monocle: the track list shows it and undo works through the keyboard. */
+/**
+ * The real window on the demo project, headless under Monocle, with a fake transport in place of
+ * the sound device: the track list edits the mixer with undo, space and the transport bar drive
+ * the transport, and the shortcuts dialog lists every shortcut. Writes docs/screenshots/studio.png.
+ */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowGuiTest {
     private StudioViewModel model;
+    private TransportViewModel transport;
+    private final TransportViewModelTest.FakeTransport fake = new TransportViewModelTest.FakeTransport();
+    private MainWindow window;
     private Scene scene;
 
     @Start
     void start(Stage stage) throws Exception {
         Path demo = Path.of("assets", Assets.DEMO_PROJECT);
         model = new StudioViewModel(ProjectFiles.read(demo).project(), demo);
-        MainWindow window = new MainWindow(model, new NoFileActions());
-        scene = new Scene(window.root(), 1000, 600);
+        transport = new TransportViewModel(model);
+        transport.connect(fake, fake, Optional.empty());
+        StatusViewModel status = new StatusViewModel();
+        status.showDevice("Default output", 48_000, 512);
+        status.showLoad(0.07);
+        status.showBackend("CPU");
+        window = new MainWindow(model, transport, status, new NoFileActions());
+        scene = new Scene(window.root(), 1440, 860);
         StudioApp.applyTheme();
         stage.setScene(scene);
         stage.show();
     }
 
     @Test
-    void listsTracksAndUndoesARenameWithTheShortcut(FxRobot robot) throws Exception {
-        TableView<?> table = robot.lookup("#track-list").queryAs(TableView.class);
-        assertEquals(4, table.getItems().size());
-        robot.interact(() -> model.execute(new RenameTrack("piano", "Keys")));
-        assertEquals("Keys", model.tracks().get(0).name());
-        robot.clickOn(table).press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+    void theTrackListEditsTheMixerAndTheShortcutUndoesIt(FxRobot robot) {
+        assertEquals(4, window.trackList().getItems().size());
+        ToggleButton mute = robot.lookup("#track-list #mute").queryAs(ToggleButton.class);
+        robot.clickOn(mute);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Piano", model.tracks().get(0).name());
+        assertTrue(model.project().tracks().get(0).mixer().mute());
+        robot.press(KeyCode.CONTROL).press(KeyCode.Z).release(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(model.project().tracks().get(0).mixer().mute());
+    }
 
+    @Test
+    void spaceAndTheTransportBarDriveTheTransport(FxRobot robot) {
+        robot.clickOn("#editor-area");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TransportState.PLAYING, fake.state);
+        long bar3 = BarPosition.startOfBar(3, model.project().timeSignatures());
+        fake.playhead = model.project().tempoMap().frame(bar3, 48_000);
+        robot.interact(transport::refresh);
+        assertEquals("3.1.000", robot.lookup("#transport-bars").queryAs(Label.class).getText());
+        robot.clickOn("#transport-stop");
+        assertEquals(TransportState.STOPPED, fake.state);
+        robot.clickOn("#transport-metronome");
+        assertTrue(fake.calls.contains("metronome true"));
+    }
+
+    @Test
+    void theShortcutsTableListsMenuAcceleratorsAndEditorKeys() {
+        List<Shortcut> all = window.shortcuts();
+        TableView<Shortcut> table = ShortcutsDialog.table(all);
+        List<String> actions = table.getItems().stream().map(Shortcut::action).toList();
+        assertTrue(actions.containsAll(List.of("Undo", "Redo", "Cut", "Copy", "Paste", "Duplicate", "Play / pause",
+                "Delete the selected notes", "Zoom In", "Keyboard Shortcuts")), actions.toString());
+        assertEquals(all.size(), all.stream().map(Shortcut::keys).distinct().count(), "no key does two things");
+    }
+
+    @Test
+    void writesTheStudioScreenshot(FxRobot robot) throws Exception {
+        robot.interact(() -> window.trackList().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
         Path[] png = new Path[1];
         robot.interact(() -> png[0] = Screenshots.write(scene, "studio"));
-        assertTrue(Files.size(png[0].toAbsolutePath()) > 1000, "screenshot written");
+        assertTrue(Files.size(png[0].toAbsolutePath()) > 10_000, "screenshot written");
     }
 
     private static final class NoFileActions implements StudioActions {
         @Override public void newProject() { }
         @Override public void open() { }
+        @Override public void openRecent(Path file) { }
         @Override public void save() { }
         @Override public void saveAs() { }
         @Override public void importMidi() { }
+        @Override public void importAudio() { }
         @Override public void exportMidi() { }
+        @Override public void exportAudio() { }
+        @Override public void dropFiles(List<Path> files) { }
+        @Override public void setDarkTheme(boolean dark) { }
         @Override public void quit() { }
     }
 }

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * allocates, locks, logs or does I/O on our side of the code; Gervill's internals do allocate
  * and take their own monitor, see docs/decisions/0040-audio-engine.md.
  */
-public final class AudioEngine implements AutoCloseable {
+public final class AudioEngine implements Transport, AutoCloseable {
     private static final int PLAY = 1;
     private static final int PAUSE = 2;
     private static final int STOP = 3;
@@ -129,6 +129,7 @@ public final class AudioEngine implements AutoCloseable {
         this.recorder = new MidiRecorder(this);
     }
 
+    @Override
     public int sampleRate() {
         return sampleRate;
     }
@@ -170,33 +171,40 @@ public final class AudioEngine implements AutoCloseable {
         }
     }
 
+    @Override
     public void play() {
         send(PLAY, 0, 0, 0, 0);
     }
 
+    @Override
     public void pause() {
         send(PAUSE, 0, 0, 0, 0);
     }
 
     /** Stops and returns to the start. */
+    @Override
     public void stop() {
         send(STOP, 0, 0, 0, 0);
     }
 
+    @Override
     public void seek(long frame) {
         send(SEEK, 0, Math.max(0, frame), 0, 0);
     }
 
     /** Loops [startFrame, endFrame) while playing; an empty range turns looping off. */
+    @Override
     public void setLoop(long startFrame, long endFrame) {
         send(LOOP, 0, startFrame, endFrame, 0);
     }
 
+    @Override
     public void setMetronome(boolean on) {
         send(METRONOME, on ? 1 : 0, 0, 0, 0);
     }
 
     /** Bars of clicks before playback starts; 0 for none. */
+    @Override
     public void setCountInBars(int bars) {
         send(COUNT_IN, Math.max(0, bars), 0, 0, 0);
     }
@@ -309,10 +317,12 @@ public final class AudioEngine implements AutoCloseable {
     }
 
     /** The playhead in timeline frames, updated once per block. */
+    @Override
     public long playheadFrame() {
         return playhead.get();
     }
 
+    @Override
     public TransportState state() {
         return state;
     }

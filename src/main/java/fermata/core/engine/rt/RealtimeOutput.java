@@ -35,6 +35,8 @@ public final class RealtimeOutput implements AutoCloseable {
     private final String failure;
     private volatile boolean running;
     private volatile String threadFailure;
+    /** Smoothed share of each block's period spent rendering it, for the status bar. */
+    private volatile double load;
 
     private RealtimeOutput(AudioEngine engine, SourceDataLine line, String failure) {
         this.engine = engine;
@@ -90,12 +92,26 @@ public final class RealtimeOutput implements AutoCloseable {
         }
     }
 
+    /**
+     * The share of real time the engine needs (0..1 and above when it cannot keep up), smoothed
+     * over about a second; 0 while nothing plays through the device.
+     */
+    public double load() {
+        return load;
+    }
+
     private void pump() {
         int frames = engine.blockFrames();
         float[][] block = new float[2][frames];
         byte[] pcm = new byte[frames * 4];
+        double periodNanos = 1e9 * frames / engine.sampleRate();
+        double smoothing = Math.min(1.0, frames / (double) engine.sampleRate());
+        double smoothed = 0;
         while (running) {
+            long started = System.nanoTime();
             engine.renderCycle(block, frames);
+            smoothed += smoothing * ((System.nanoTime() - started) / periodNanos - smoothed);
+            load = smoothed;
             int pos = 0;
             for (int i = 0; i < frames; i++) {
                 for (int c = 0; c < 2; c++) {
