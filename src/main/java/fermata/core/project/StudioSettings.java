@@ -18,30 +18,47 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The studio's own preferences, kept in {@code settings/studio.json} under the user-data folder:
- * theme, recently opened files, the SoundFont and the audio buffer. Unknown keys are ignored and
- * missing ones take their defaults, so older and newer versions of Fermata share the file; a file
- * that cannot be parsed gives the defaults (preferences are not worth refusing to start over).
+ * The studio's preferences, kept in {@code settings/studio.json} under the user-data folder with a
+ * {@code settingsVersion}. Unknown keys are ignored and missing or out-of-range ones take their
+ * defaults, so older and newer versions of Fermata share the file; a file that cannot be parsed
+ * gives the defaults (preferences are not worth refusing to start over).
  *
  * @param darkTheme the dark theme (default) or the light one
  * @param recentFiles most recent first, at most {@link #MAX_RECENT}
  * @param soundFont the user's SoundFont, or empty for the system's or the built-in bank
+ * @param sampleRate the engine's rate for playback
  * @param bufferFrames the real-time output block in frames
- * @param firstStart true until the studio has started once (it then opens the demo project)
+ * @param autosaveSeconds how often unsaved changes are copied for crash recovery
+ * @param preferCuda run the AI models on a CUDA GPU when the build and machine have one
+ * @param audioDevice the output device's name, or empty for the system default
+ * @param libraryFolders folders the music library scans
+ * @param firstStart true until the studio has started once (it then welcomes and opens the demo)
  */
-public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional<Path> soundFont, int bufferFrames,
-                             boolean firstStart) {
+public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional<Path> soundFont, int sampleRate,
+                             int bufferFrames, int autosaveSeconds, boolean preferCuda, Optional<String> audioDevice,
+                             List<Path> libraryFolders, boolean firstStart) {
+    /** Bumped when a key changes meaning; {@link #parse} reads every earlier version. */
+    public static final int VERSION = 1;
     public static final int MAX_RECENT = 10;
     public static final int DEFAULT_BUFFER_FRAMES = 512;
-    public static final StudioSettings DEFAULTS = new StudioSettings(true, List.of(), Optional.empty(),
-            DEFAULT_BUFFER_FRAMES, true);
+    public static final List<Integer> SAMPLE_RATES = List.of(44_100, 48_000, 96_000);
+    public static final List<Integer> BUFFER_SIZES = List.of(64, 128, 256, 512, 1024, 2048, 4096);
+    public static final StudioSettings DEFAULTS = new StudioSettings(true, List.of(), Optional.empty(), 48_000,
+            DEFAULT_BUFFER_FRAMES, 60, false, Optional.empty(), List.of(), true);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "studio.json";
 
     public StudioSettings {
         recentFiles = List.copyOf(recentFiles);
-        if (bufferFrames < 32 || bufferFrames > 8192) {
-            throw new IllegalArgumentException("buffer must be 32..8192 frames, was " + bufferFrames);
+        libraryFolders = List.copyOf(libraryFolders);
+        if (!SAMPLE_RATES.contains(sampleRate)) {
+            throw new IllegalArgumentException("sample rate must be one of " + SAMPLE_RATES + ", was " + sampleRate);
+        }
+        if (!BUFFER_SIZES.contains(bufferFrames)) {
+            throw new IllegalArgumentException("buffer must be one of " + BUFFER_SIZES + " frames, was " + bufferFrames);
+        }
+        if (autosaveSeconds < 10 || autosaveSeconds > 3600) {
+            throw new IllegalArgumentException("autosave must be every 10..3600 s, was " + autosaveSeconds);
         }
     }
 
@@ -52,7 +69,7 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
         ordered.addAll(recentFiles);
         List<Path> list = new ArrayList<>(ordered);
         return new StudioSettings(darkTheme, list.subList(0, Math.min(MAX_RECENT, list.size())), soundFont,
-                bufferFrames, firstStart);
+                sampleRate, bufferFrames, autosaveSeconds, preferCuda, audioDevice, libraryFolders, firstStart);
     }
 
     /** The recent files that still exist, for the menu. */
@@ -61,19 +78,19 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
     }
 
     public StudioSettings withDarkTheme(boolean dark) {
-        return new StudioSettings(dark, recentFiles, soundFont, bufferFrames, firstStart);
+        return new StudioSettings(dark, recentFiles, soundFont, sampleRate, bufferFrames, autosaveSeconds, preferCuda,
+                audioDevice, libraryFolders, firstStart);
     }
 
-    public StudioSettings withSoundFont(Optional<Path> sf2) {
-        return new StudioSettings(darkTheme, recentFiles, sf2, bufferFrames, firstStart);
-    }
-
-    public StudioSettings withBufferFrames(int frames) {
-        return new StudioSettings(darkTheme, recentFiles, soundFont, frames, firstStart);
+    /** The preferences the dialog edits, all at once; the recent files and first-start flag stay. */
+    public StudioSettings withPreferences(boolean dark, Optional<Path> sf2, int rate, int buffer, int autosave,
+                                          boolean cuda, Optional<String> device, List<Path> folders) {
+        return new StudioSettings(dark, recentFiles, sf2, rate, buffer, autosave, cuda, device, folders, firstStart);
     }
 
     public StudioSettings started() {
-        return new StudioSettings(darkTheme, recentFiles, soundFont, bufferFrames, false);
+        return new StudioSettings(darkTheme, recentFiles, soundFont, sampleRate, bufferFrames, autosaveSeconds,
+                preferCuda, audioDevice, libraryFolders, false);
     }
 
     /** Reads the settings of {@code userData}; defaults when there are none or they cannot be read. */
@@ -90,30 +107,48 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
 
     static StudioSettings parse(String text) throws JsonProcessingException {
         JsonNode root = JSON.readTree(text);
-        List<Path> recent = new ArrayList<>();
-        for (JsonNode n : root.path("recentFiles")) {
-            if (n.isTextual()) {
-                recent.add(Path.of(n.asText()));
-            }
-        }
+        List<Path> recent = paths(root.path("recentFiles"));
         String sf2 = root.path("soundFont").asText("");
+        String device = root.path("audioDevice").asText("");
+        int rate = root.path("sampleRate").asInt(DEFAULTS.sampleRate);
         int buffer = root.path("bufferFrames").asInt(DEFAULT_BUFFER_FRAMES);
-        if (buffer < 32 || buffer > 8192) {
-            buffer = DEFAULT_BUFFER_FRAMES;
-        }
+        int autosave = root.path("autosaveSeconds").asInt(DEFAULTS.autosaveSeconds);
         return new StudioSettings(root.path("darkTheme").asBoolean(true),
                 recent.subList(0, Math.min(MAX_RECENT, recent.size())),
-                sf2.isBlank() ? Optional.empty() : Optional.of(Path.of(sf2)), buffer, false);
+                sf2.isBlank() ? Optional.empty() : Optional.of(Path.of(sf2)),
+                SAMPLE_RATES.contains(rate) ? rate : DEFAULTS.sampleRate,
+                BUFFER_SIZES.contains(buffer) ? buffer : DEFAULT_BUFFER_FRAMES,
+                autosave >= 10 && autosave <= 3600 ? autosave : DEFAULTS.autosaveSeconds,
+                root.path("preferCuda").asBoolean(false),
+                device.isBlank() ? Optional.empty() : Optional.of(device),
+                paths(root.path("libraryFolders")), false);
+    }
+
+    private static List<Path> paths(JsonNode array) {
+        List<Path> list = new ArrayList<>();
+        for (JsonNode n : array) {
+            if (n.isTextual()) {
+                list.add(Path.of(n.asText()));
+            }
+        }
+        return list;
     }
 
     /** Writes the settings atomically (the previous file stays intact if writing fails). */
     public void save(UserData userData) throws IOException {
         ObjectNode root = JSON.createObjectNode();
+        root.put("settingsVersion", VERSION);
         root.put("darkTheme", darkTheme);
         ArrayNode recent = root.putArray("recentFiles");
         recentFiles.forEach(p -> recent.add(p.toString()));
         root.put("soundFont", soundFont.map(Path::toString).orElse(""));
+        root.put("sampleRate", sampleRate);
         root.put("bufferFrames", bufferFrames);
+        root.put("autosaveSeconds", autosaveSeconds);
+        root.put("preferCuda", preferCuda);
+        root.put("audioDevice", audioDevice.orElse(""));
+        ArrayNode folders = root.putArray("libraryFolders");
+        libraryFolders.forEach(p -> folders.add(p.toString()));
         Path dir = userData.settings();
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), false);

@@ -198,7 +198,9 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 item(edit, "Quantize", "Q", () -> roll.quantize(1.0, 0.0)),
                 item(edit, "Transpose Up an Octave", "Shift+Up", () -> roll.transpose(12)),
-                item(edit, "Transpose Down an Octave", "Shift+Down", () -> roll.transpose(-12)));
+                item(edit, "Transpose Down an Octave", "Shift+Down", () -> roll.transpose(-12)),
+                new SeparatorMenuItem(),
+                item(edit, "Preferences…", "Shortcut+Comma", actions::preferences));
 
         String view = "View";
         CheckMenuItem dark = new CheckMenuItem("Dark Theme");
@@ -237,8 +239,11 @@ public final class MainWindow {
                 }));
 
         Menu helpMenu = new Menu("_Help", null,
+                item("Help", "Welcome…", null, actions::welcome),
                 item("Help", "Keyboard Shortcuts…", "F1", () -> ShortcutsDialog.show(root.getScene().getWindow(),
-                        shortcuts())));
+                        shortcuts())),
+                item("Help", "Copy Diagnostics", null, actions::copyDiagnostics),
+                item("Help", "About Fermata Studio", null, actions::about));
         return new MenuBar(fileMenu, editMenu, viewMenu, transportMenu, trackMenu, helpMenu);
     }
 
@@ -339,7 +344,7 @@ public final class MainWindow {
         task.visibleProperty().bind(status.taskRunningProperty());
         task.managedProperty().bind(status.taskRunningProperty());
 
-        Label device = label(status.deviceProperty().getValue());
+        Label device = new Label();
         device.textProperty().bind(status.deviceProperty());
         device.setId("status-device");
         Label format = new Label();
@@ -350,15 +355,13 @@ public final class MainWindow {
         Label backend = new Label();
         backend.textProperty().bind(status.backendProperty());
         backend.setId("status-backend");
-        HBox bar = new HBox(10, message, task, sep(), device, sep(), format, sep(), cpu, sep(), backend);
+        Label bank = new Label();
+        bank.textProperty().bind(status.soundBankProperty());
+        HBox bar = new HBox(10, message, task, sep(), device, sep(), format, sep(), cpu, sep(), bank, sep(), backend);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.setStyle("-fx-font-size: 11px;");
         return bar;
-    }
-
-    private static Label label(String text) {
-        return new Label(text);
     }
 
     private static Separator sep() {

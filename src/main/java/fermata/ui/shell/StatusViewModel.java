@@ -20,6 +20,7 @@ public final class StatusViewModel {
     private final ReadOnlyStringWrapper format = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cpu = new ReadOnlyStringWrapper("CPU —");
     private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper("AI: —");
+    private final ReadOnlyStringWrapper soundBank = new ReadOnlyStringWrapper("SoundFont: —");
     private final ReadOnlyStringWrapper taskText = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper taskProgress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyBooleanWrapper taskRunning = new ReadOnlyBooleanWrapper();
@@ -39,6 +40,10 @@ public final class StatusViewModel {
 
     public void showBackend(String name) {
         backend.set("AI: " + name);
+    }
+
+    public void showSoundBank(String description) {
+        soundBank.set("SoundFont: " + description);
     }
 
     /** Shows {@code handle}'s progress until {@link #finished}; a newer task replaces it on the bar. */
@@ -87,6 +92,10 @@ public final class StatusViewModel {
 
     public ReadOnlyStringProperty backendProperty() {
         return backend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty soundBankProperty() {
+        return soundBank.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty taskTextProperty() {

@@ -30,5 +30,14 @@ public interface StudioActions {
 
     void setDarkTheme(boolean dark);
 
+    void preferences();
+
+    void welcome();
+
+    /** Copies the diagnostics report for a bug report to the clipboard. */
+    void copyDiagnostics();
+
+    void about();
+
     void quit();
 }

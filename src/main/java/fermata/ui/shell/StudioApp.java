@@ -20,7 +20,10 @@ import fermata.core.task.TaskHandle;
 import fermata.core.error.BadInputException;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
+import fermata.core.project.AppLog;
+import fermata.core.project.AppVersion;
 import fermata.core.project.Autosaver;
+import fermata.core.project.Diagnostics;
 import fermata.core.project.Assets;
 import fermata.core.project.LoadedProject;
 import fermata.core.project.MediaLocator;
@@ -40,6 +43,8 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -51,11 +56,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -86,6 +94,8 @@ public final class StudioApp extends Application implements StudioActions {
     private MainWindow window;
     private StudioSettings settings;
     private PlaybackSession playback;
+    /** Polls the engine's DSP load for the status bar; started with the first playback session. */
+    private Timeline loadMeter;
     private Recovery recovery;
     /** The sample format of the last export, offered again. */
     private WavWriter.Encoding exportEncoding = WavWriter.Encoding.PCM_24;
@@ -115,6 +125,12 @@ public final class StudioApp extends Application implements StudioActions {
     public void start(Stage primary) {
         stage = primary;
         settings = StudioSettings.load(UserData.current());
+        try {
+            AppLog.install(UserData.current());
+        } catch (IOException e) {
+            System.err.println("fermata: cannot write the log under " + UserData.current().logs() + ": " + e.getMessage());
+        }
+        AppLog.logger().info("Fermata Studio " + AppVersion.current() + " starting");
         boolean firstStart = settings.firstStart();
         applyTheme(settings.darkTheme());
         model = new StudioViewModel(Project.empty("Untitled"), null);
@@ -148,6 +164,9 @@ public final class StudioApp extends Application implements StudioActions {
             first.ifPresent(this::openFile);
         }
         saveSettings(settings.started());
+        if (firstStart) {
+            welcome();
+        }
     }
 
     @Override
@@ -166,12 +185,24 @@ public final class StudioApp extends Application implements StudioActions {
      * moment); without a device the studio still edits and exports, and the status bar says why.
      */
     private void startPlayback() {
+        StudioSettings audio = settings;
+        PlaybackSession previous = playback;
+        playback = null;
+        status.showDevice("starting…", audio.sampleRate(), audio.bufferFrames());
         Thread starter = new Thread(() -> {
+            if (previous != null) {
+                try {
+                    previous.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             MediaClipSources media = new MediaClipSources(ref -> LoadedProject.mediaFile(projectFile.get(), ref),
                     UserData.current().audioCache());
-            PlaybackSession session = PlaybackSession.open(48_000, settings.bufferFrames(), settings.soundFont(), media,
-                    RealtimeOutput.DEFAULT_DEVICE, MidiInput.SYSTEM,
-                    problem -> Platform.runLater(() -> model.report(problem)));
+            PlaybackSession session = PlaybackSession.open(audio.sampleRate(), audio.bufferFrames(), audio.soundFont(),
+                    media, audio.audioDevice().map(RealtimeOutput::device).orElse(RealtimeOutput.DEFAULT_DEVICE),
+                    MidiInput.SYSTEM, problem -> Platform.runLater(() -> model.report(problem)));
             Platform.runLater(() -> connect(session));
         }, "fermata-audio-start");
         starter.setDaemon(true);
@@ -182,12 +213,28 @@ public final class StudioApp extends Application implements StudioActions {
         playback = session;
         transport.connect(session.engine(), session, session.outputProblem());
         status.showDevice(session.deviceDescription(), session.engine().sampleRate(), session.bufferFrames());
-        session.outputProblem().ifPresent(model::report);
+        status.showSoundBank(session.soundBank());
+        session.outputProblem().ifPresent(problem -> {
+            model.report(problem);
+            AppLog.logger().warning(problem);
+        });
+        AppLog.logger().info("Audio: " + session.deviceDescription() + ", SoundFont " + session.soundBank() + ", "
+                + session.midiStatus());
         session.publish(model.project());
-        model.projectProperty().addListener((o, was, now) -> session.publish(now));
-        Timeline load = new Timeline(new KeyFrame(Duration.millis(500), e -> status.showLoad(session.load())));
-        load.setCycleCount(Timeline.INDEFINITE);
-        load.play();
+        if (loadMeter == null) {
+            model.projectProperty().addListener((o, was, now) -> {
+                if (playback != null) {
+                    playback.publish(now);
+                }
+            });
+            loadMeter = new Timeline(new KeyFrame(Duration.millis(500), e -> {
+                if (playback != null) {
+                    status.showLoad(playback.load());
+                }
+            }));
+            loadMeter.setCycleCount(Timeline.INDEFINITE);
+            loadMeter.play();
+        }
     }
 
     /** Asks ND4J which backend it runs on; loading it takes a few seconds, so on a worker. */
@@ -199,7 +246,8 @@ public final class StudioApp extends Application implements StudioActions {
             } catch (RuntimeException | LinkageError e) {
                 name = "unavailable (" + e.getMessage() + ")";
             }
-            String shown = name;
+            String shown = name + (settings.preferCuda() && !name.equals("CUDA")
+                    ? " (CUDA preferred, but this build or machine has none)" : "");
             Platform.runLater(() -> status.showBackend(shown));
         }, "fermata-backend-probe");
         probe.setDaemon(true);
@@ -226,7 +274,8 @@ public final class StudioApp extends Application implements StudioActions {
         publishAutosaveState();
         model.history().addListener(h -> publishAutosaveState());
         model.fileProperty().addListener((o, before, after) -> publishAutosaveState());
-        new Autosaver(autosaveState::get, recovery).start(autosaveThread,
+        new Autosaver(autosaveState::get, recovery, Clock.systemUTC(),
+                java.time.Duration.ofSeconds(settings.autosaveSeconds())).start(autosaveThread,
                 e -> Platform.runLater(() -> model.report("Autosave failed: " + e.getMessage())));
     }
 
@@ -540,6 +589,52 @@ public final class StudioApp extends Application implements StudioActions {
     }
 
     @Override
+    public void preferences() {
+        PreferencesViewModel vm = new PreferencesViewModel(settings, RealtimeOutput.deviceNames());
+        PreferencesDialog.show(stage, settings, vm).ifPresent(next -> {
+            StudioSettings before = settings;
+            saveSettings(next);
+            if (before.darkTheme() != next.darkTheme()) {
+                applyTheme(next.darkTheme());
+                model.darkThemeProperty().set(next.darkTheme());
+            }
+            if (PreferencesViewModel.audioChanged(before, next)) {
+                transport.stop();
+                startPlayback();
+            }
+            model.report("Preferences saved");
+        });
+    }
+
+    @Override
+    public void welcome() {
+        Optional<Path> guide = Assets.folder().map(a -> a.toAbsolutePath().getParent().resolve("docs/guide/README.md"))
+                .filter(Files::isRegularFile);
+        WelcomeDialog.show(stage, status, UserData.current(), guide);
+    }
+
+    @Override
+    public void copyDiagnostics() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Audio", status.deviceProperty().get() + ", " + status.formatProperty().get()
+                + (playback == null ? "" : playback.outputProblem().map(p -> " (" + p + ")").orElse("")));
+        facts.put("SoundFont", status.soundBankProperty().get());
+        facts.put("MIDI input", playback == null ? "not started" : playback.midiStatus());
+        facts.put("Compute", status.backendProperty().get());
+        facts.put("Project", model.project().tracks().size() + " tracks, "
+                + (model.fileProperty().get() == null ? "not saved" : "saved"));
+        ClipboardContent content = new ClipboardContent();
+        content.putString(Diagnostics.report(AppVersion.current(), UserData.current(), facts));
+        Clipboard.getSystemClipboard().setContent(content);
+        model.report("Diagnostics copied: paste them into your bug report (they hold no song or listening data)");
+    }
+
+    @Override
+    public void about() {
+        AboutDialog.show(stage, AppVersion.current());
+    }
+
+    @Override
     public void setDarkTheme(boolean dark) {
         applyTheme(dark);
         model.darkThemeProperty().set(dark);
@@ -590,6 +685,7 @@ public final class StudioApp extends Application implements StudioActions {
     }
 
     private void showError(String header, String text) {
+        AppLog.logger().warning(header + ": " + text);
         Alert alert = new Alert(Alert.AlertType.ERROR, text, ButtonType.OK);
         alert.initOwner(stage);
         alert.setHeaderText(header);

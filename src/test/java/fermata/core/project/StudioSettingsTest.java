@@ -24,13 +24,19 @@ class StudioSettingsTest {
 
         Path song = Files.createFile(home.resolve("song.fermata"));
         Path sf2 = home.resolve("piano.sf2");
-        first.started().withRecent(song).withDarkTheme(false).withSoundFont(Optional.of(sf2)).withBufferFrames(256)
-                .save(data);
+        first.started().withRecent(song).withPreferences(false, Optional.of(sf2), 44_100, 256, 120, true,
+                Optional.of("USB Audio"), java.util.List.of(home.resolve("Music"))).save(data);
         StudioSettings later = StudioSettings.load(data);
         assertFalse(later.firstStart());
         assertFalse(later.darkTheme());
         assertEquals(256, later.bufferFrames());
+        assertEquals(44_100, later.sampleRate());
+        assertEquals(120, later.autosaveSeconds());
+        assertTrue(later.preferCuda());
+        assertEquals(Optional.of("USB Audio"), later.audioDevice());
+        assertEquals(java.util.List.of(home.resolve("Music")), later.libraryFolders());
         assertEquals(Optional.of(sf2), later.soundFont());
+        assertTrue(Files.readString(data.settings().resolve("studio.json")).contains("\"settingsVersion\" : 1"));
         assertEquals(java.util.List.of(song.toAbsolutePath().normalize()), later.existingRecentFiles());
     }
 
@@ -56,7 +62,11 @@ class StudioSettingsTest {
         StudioSettings s = StudioSettings.load(data);
         assertTrue(s.darkTheme());
         assertFalse(s.firstStart());
-        Files.writeString(data.settings().resolve("studio.json"), "{\"bufferFrames\": 3, \"future\": 1}");
-        assertEquals(StudioSettings.DEFAULT_BUFFER_FRAMES, StudioSettings.load(data).bufferFrames());
+        Files.writeString(data.settings().resolve("studio.json"),
+                "{\"bufferFrames\": 3, \"sampleRate\": 1, \"autosaveSeconds\": 0, \"future\": 1}");
+        StudioSettings odd = StudioSettings.load(data);
+        assertEquals(StudioSettings.DEFAULT_BUFFER_FRAMES, odd.bufferFrames());
+        assertEquals(48_000, odd.sampleRate());
+        assertEquals(60, odd.autosaveSeconds());
     }
 }

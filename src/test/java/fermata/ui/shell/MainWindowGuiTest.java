@@ -52,6 +52,7 @@ class MainWindowGuiTest {
         status.showDevice("Default output", 48_000, 512);
         status.showLoad(0.07);
         status.showBackend("CPU");
+        status.showSoundBank("TimGM6mb.sf2");
         window = new MainWindow(model, transport, status, new NoFileActions());
         scene = new Scene(window.root(), 1440, 860);
         StudioApp.applyTheme();
@@ -118,6 +119,10 @@ class MainWindowGuiTest {
         @Override public void exportAudio() { }
         @Override public void dropFiles(List<Path> files) { }
         @Override public void setDarkTheme(boolean dark) { }
+        @Override public void preferences() { }
+        @Override public void welcome() { }
+        @Override public void copyDiagnostics() { }
+        @Override public void about() { }
         @Override public void quit() { }
     }
 }

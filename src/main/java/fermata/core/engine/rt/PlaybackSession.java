@@ -4,6 +4,7 @@ import fermata.core.edit.EditCommand;
 import fermata.core.engine.EngineException;
 import fermata.core.engine.MediaClipSources;
 import fermata.core.engine.RenderOptions;
+import fermata.core.engine.SoundBanks;
 import fermata.core.error.BadInputException;
 import fermata.core.model.Project;
 
@@ -28,6 +29,7 @@ public final class PlaybackSession implements TakeRecorder, AutoCloseable {
     private final RealtimeOutput output;
     private final MidiInput midiInput;
     private final int bufferFrames;
+    private final String soundBank;
     private final Consumer<String> problems;
     private final AtomicReference<Project> toPublish = new AtomicReference<>();
     private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
@@ -37,8 +39,9 @@ public final class PlaybackSession implements TakeRecorder, AutoCloseable {
     });
 
     private PlaybackSession(AudioEngine engine, RealtimeOutput output, MidiInput midiInput, int bufferFrames,
-                            Consumer<String> problems) {
+                            String soundBank, Consumer<String> problems) {
         this.engine = engine;
+        this.soundBank = soundBank;
         this.output = output;
         this.midiInput = midiInput;
         this.bufferFrames = bufferFrames;
@@ -60,7 +63,9 @@ public final class PlaybackSession implements TakeRecorder, AutoCloseable {
         RealtimeOutput output = RealtimeOutput.start(engine, 2, lines);
         MidiInput input = new MidiInput(engine, midiDevices);
         input.openAll();
-        return new PlaybackSession(engine, output, input, bufferFrames, problems);
+        SoundBanks.Choice bank = SoundBanks.resolve(soundFont);
+        bank.warning().ifPresent(problems);
+        return new PlaybackSession(engine, output, input, bufferFrames, bank.description(), problems);
     }
 
     /** The transport and mixer of the running engine. */
@@ -96,6 +101,11 @@ public final class PlaybackSession implements TakeRecorder, AutoCloseable {
     /** A line for the status bar: the device and its format. */
     public String deviceDescription() {
         return output.failure().isPresent() ? "No audio output" : "Default output";
+    }
+
+    /** The SoundFont the synthesizers play, as the user knows it. */
+    public String soundBank() {
+        return soundBank;
     }
 
     public int bufferFrames() {

@@ -2,8 +2,13 @@ package fermata.core.engine.rt;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.Line;
 import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,6 +33,40 @@ public final class RealtimeOutput implements AutoCloseable {
         line.open(format, bufferBytes);
         return line;
     };
+
+    /**
+     * The output device named {@code name} (as {@link #deviceNames()} lists it); when it is gone,
+     * opening fails with a message naming it, and the studio says so.
+     */
+    public static LineProvider device(String name) {
+        return (format, bufferBytes) -> {
+            for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+                if (info.getName().equals(name)) {
+                    SourceDataLine line = (SourceDataLine) AudioSystem.getMixer(info)
+                            .getLine(new DataLine.Info(SourceDataLine.class, format));
+                    line.open(format, bufferBytes);
+                    return line;
+                }
+            }
+            throw new LineUnavailableException("the output device " + name + " is not connected");
+        };
+    }
+
+    /** Names of the devices that can play 16-bit stereo, for the preferences. */
+    public static List<String> deviceNames() {
+        List<String> names = new ArrayList<>();
+        Line.Info wanted = new Line.Info(SourceDataLine.class);
+        for (Mixer.Info info : AudioSystem.getMixerInfo()) {
+            try {
+                if (AudioSystem.getMixer(info).isLineSupported(wanted)) {
+                    names.add(info.getName());
+                }
+            } catch (IllegalArgumentException | SecurityException e) {
+                // A device that cannot even be asked is not offered.
+            }
+        }
+        return names;
+    }
 
     private final AudioEngine engine;
     private final SourceDataLine line;
