@@ -43,6 +43,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
@@ -140,6 +141,7 @@ public final class StudioApp extends Application implements StudioActions {
         tasks = new FxTaskExecutor(status, 2);
         window = new MainWindow(model, transport, status, this);
         stage.titleProperty().bind(model.titleProperty());
+        stage.getIcons().add(new Image(StudioApp.class.getResource("/fermata/icon.png").toExternalForm()));
         stage.setScene(new Scene(window.root(), 1360, 820));
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard()) {
