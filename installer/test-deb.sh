@@ -14,7 +14,8 @@ echo "test-deb: installing $deb"
 apt-get install -y "$(realpath "$deb")" >/dev/null
 test -x /opt/fermata/bin/fermata
 test "$(readlink /usr/bin/fermata)" = /opt/fermata/bin/fermata
-grep -q 'MimeType=.*application/x-fermata-project' /opt/fermata/lib/fermata-fermata.desktop
+grep -q "MimeType=.*application/x-fermata-project" /opt/fermata/lib/fermata-fermata.desktop
+if [ -d /etc/xdg/menus ]; then xdg-mime query default application/x-fermata-project | grep -q fermata; fi
 du -sh /opt/fermata | sed 's/^/test-deb: installed size /'
 
 export FERMATA_HOME="$work/home"
