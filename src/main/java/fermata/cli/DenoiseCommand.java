@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code fermata denoise IN -o OUT.wav}: spectral noise reduction, hum and click removal of one recording. */
 @Command(name = "denoise", mixinStandardHelpOptions = true,
-        description = "Reduce broadband noise (MMSE-STSA or a spectral gate), notch out 50/60 Hz hum and optionally "
+        description = "Reduce broadband noise (MMSE-LSA, MMSE-STSA or a spectral gate), notch out 50/60 Hz hum and optionally "
                 + "repair clicks. The noise profile comes from --profile (a recording of the noise alone) or from "
                 + "the quietest parts of IN.")
 public final class DenoiseCommand implements Callable<Integer> {
@@ -40,8 +40,8 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--reduction-db", paramLabel = "D", description = "the most noise is turned down, dB (default 24; gate 12)")
     Double reductionDb;
 
-    @Option(names = "--method", defaultValue = "mmse", paramLabel = "mmse|gate",
-            description = "mmse: MMSE-STSA estimator (default); gate: Audacity-style spectral gate")
+    @Option(names = "--method", defaultValue = "lsa", paramLabel = "lsa|stsa|gate",
+            description = "lsa: MMSE log-spectral amplitude estimator (default); stsa: MMSE-STSA; gate: Audacity-style spectral gate")
     String method;
 
     @Option(names = "--sensitivity-db", paramLabel = "S",
@@ -77,9 +77,10 @@ public final class DenoiseCommand implements Callable<Integer> {
             default -> throw new CliException("--bits must be 16, 24 or 32f, was " + bits);
         };
         DenoiseSettings settings = switch (method) {
-            case "mmse" -> DenoiseSettings.defaults();
+            case "lsa" -> DenoiseSettings.defaults();
+            case "stsa" -> DenoiseSettings.defaults().withMethod(DenoiseSettings.Method.MMSE_STSA);
             case "gate" -> DenoiseSettings.gate();
-            default -> throw new CliException("--method must be mmse or gate, was " + method);
+            default -> throw new CliException("--method must be lsa, stsa or gate, was " + method);
         };
         if (reductionDb != null) {
             if (!(reductionDb >= 0 && reductionDb <= 60)) {

@@ -37,7 +37,7 @@ import java.util.Optional;
  * the limiter's look-ahead dropped as the offline renderer does. Deterministic.
  */
 public final class AutoMixer {
-    static final double LOUDNESS_TOLERANCE_LU = 0.05;
+    static final double LOUDNESS_TOLERANCE_LU = 0.1;
     /** The loudness around which stems are balanced before the master brings the mix to its target. */
     static final double STEM_ANCHOR_LUFS = -20;
     private static final int MAX_LOUDNESS_PASSES = 5;
@@ -404,7 +404,7 @@ public final class AutoMixer {
 
     /** Integrated loudness of a processed stem as the engine's stereo strip carries it (mono doubled: +3.01 dB). */
     private static double loudnessAsStereo(float[][] x, int rate) {
-        double lufs = LoudnessMeter.measure(x, rate).integratedLufs();
+        double lufs = LoudnessMeter.integratedLufs(x, rate);
         return x.length == 1 ? lufs + PAN_LAW_DB : lufs;
     }
 
@@ -504,23 +504,30 @@ public final class AutoMixer {
         }
         inserts.addAll(preGain);
         progress.update(0.3, "setting the loudness");
-        double before = LoudnessMeter.measure(glued, rate).integratedLufs();
-        double gainDb = Double.isFinite(before) ? target - before : 0;
+        double before = LoudnessMeter.integratedLufs(glued, rate);
+        double gainDb = Double.isFinite(before) ? target - before + limiterLoss(glued, target - before, ceiling, rate) : 0;
         InsertSettings limiter = new InsertSettings("limiter", true, Map.of("ceilingDb", ceiling, "releaseMs", 50.0));
         float[][] out = null;
-        LoudnessResult measured = null;
+        double previousGain = Double.NaN;
+        double previousLufs = Double.NaN;
         for (int pass = 0; pass < MAX_LOUDNESS_PASSES; pass++) {
             progress.checkCancelled();
             gainDb = Math.max(-60, Math.min(40, gainDb));
             out = limited(glued, gainDb, ceiling, rate);
-            measured = LoudnessMeter.measure(out, rate);
-            double miss = target - measured.integratedLufs();
-            if (!Double.isFinite(miss) || Math.abs(miss) <= LOUDNESS_TOLERANCE_LU) {
+            double lufs = LoudnessMeter.integratedLufs(out, rate);
+            double miss = target - lufs;
+            if (!Double.isFinite(miss) || Math.abs(miss) <= LOUDNESS_TOLERANCE_LU || pass == MAX_LOUDNESS_PASSES - 1) {
                 break;
             }
-            gainDb += miss;
+            // The limiter makes loudness grow slower than the gain: a secant step learns by how much.
+            double slope = Double.isNaN(previousGain) || Math.abs(gainDb - previousGain) < 1e-6 ? 1.0
+                    : Math.max(0.1, Math.min(1.0, (lufs - previousLufs) / (gainDb - previousGain)));
+            previousGain = gainDb;
+            previousLufs = lufs;
+            gainDb += miss / slope;
             progress.update(0.3 + 0.7 * (pass + 1) / MAX_LOUDNESS_PASSES, "setting the loudness");
         }
+        LoudnessResult measured = LoudnessMeter.measure(out, rate);
         inserts.add(new InsertSettings("gain", true, Map.of("gainDb", gainDb)));
         inserts.add(limiter);
         decisions.add(new Decision(String.format(Locale.ROOT, "loudness gain %+.2f dB", gainDb), String.format(Locale.ROOT,
@@ -574,6 +581,41 @@ public final class AutoMixer {
             });
         }
         return y;
+    }
+
+    /**
+     * How much loudness the limiter will take at this gain, estimated on excerpts (every tenth
+     * pair of seconds) when the mix is long, so the passes over the whole mix usually end after
+     * one: each pass costs a true-peak detection of every sample.
+     */
+    private static double limiterLoss(float[][] x, double gainDb, double ceiling, int rate) {
+        int frames = x[0].length;
+        int chunk = 2 * rate;
+        int stride = 10 * chunk;
+        if (frames < 3 * stride) {
+            return 0;
+        }
+        int chunks = frames / stride;
+        float[][] excerpt = new float[2][chunks * chunk];
+        for (int k = 0; k < chunks; k++) {
+            int from = k * stride + (stride - chunk) / 2;
+            System.arraycopy(x[0], from, excerpt[0], k * chunk, chunk);
+            System.arraycopy(x[1], from, excerpt[1], k * chunk, chunk);
+        }
+        double plain = LoudnessMeter.integratedLufs(excerpt, rate);
+        if (!Double.isFinite(plain)) {
+            return 0;
+        }
+        double loss = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            double limitedLufs = LoudnessMeter.integratedLufs(limited(excerpt, gainDb + loss, ceiling, rate), rate);
+            double next = plain + gainDb + loss - limitedLufs;
+            if (!Double.isFinite(next) || Math.abs(next - loss) < 0.02) {
+                return Double.isFinite(next) ? next : loss;
+            }
+            loss = next;
+        }
+        return loss;
     }
 
     /** The loudness gain and the limiter over the mix, with the limiter's look-ahead dropped as the offline renderer does. */

@@ -3,10 +3,10 @@ package fermata.core.mix;
 /**
  * How {@link Denoiser} works on a recording.
  *
- * @param method spectral gate (Audacity's method) or MMSE-STSA with decision-directed SNR
+ * @param method spectral gate (Audacity's method), or MMSE-STSA or MMSE-LSA with decision-directed SNR
  * @param reductionDb the most a noise bin is turned down, in dB (the gain floor); 0..60
  * @param sensitivityDb gate: how far above the noise profile a bin must rise to count as signal;
- *        MMSE-STSA: how much the noise profile is over-estimated (more removes more and costs more signal); -20..30
+ *        MMSE: how much the noise profile is over-estimated (more removes more and costs more signal); -20..30
  * @param attackMs gate: how long before a sound the gain opens (look-ahead); 0..1000
  * @param releaseMs gate: how long after a sound the gain closes; 0..5000
  * @param frequencySmoothingBins half-width of the moving average of the gain in dB across frequency; 0..32
@@ -19,7 +19,9 @@ public record DenoiseSettings(Method method, double reductionDb, double sensitiv
         /** Bins below the profile plus the sensitivity are turned down by the reduction; smoothed in time and frequency. */
         SPECTRAL_GATE,
         /** The Ephraim-Malah minimum mean-square-error amplitude estimator with decision-directed a-priori SNR. */
-        MMSE_STSA
+        MMSE_STSA,
+        /** As MMSE-STSA, minimising the error of log amplitudes (Ephraim and Malah 1985). */
+        MMSE_LSA
     }
 
     public DenoiseSettings {
@@ -41,9 +43,12 @@ public record DenoiseSettings(Method method, double reductionDb, double sensitiv
         }
     }
 
-    /** MMSE-STSA, 24 dB at most, hum removal on, click removal off: what {@code fermata denoise} does by default. */
+    /**
+     * MMSE-LSA, 24 dB at most, no frequency smoothing (the estimator smooths through its a-priori
+     * SNR), hum removal on, click removal off: what {@code fermata denoise} does by default.
+     */
     public static DenoiseSettings defaults() {
-        return new DenoiseSettings(Method.MMSE_STSA, 24, 0, 20, 100, 1, true, false);
+        return new DenoiseSettings(Method.MMSE_LSA, 24, 0, 20, 100, 0, true, false);
     }
 
     /** Audacity's Noise Reduction defaults: 12 dB, sensitivity 6 dB, 3 smoothing bands. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Finds mains hum (50 or 60 Hz and its harmonics) and notches it out. Detection measures, with a
  * Hann-windowed Goertzel filter over up to {@value #ANALYSIS_SECONDS} s, the power at each harmonic
- * of the fundamental (searched within +-0.5 Hz of the nominal, mains drifts) against the power a
+ * of the fundamental (searched within +-1 Hz of the nominal to 0.005 Hz, since mains drifts) against the power a
  * few hertz either side (the middle two of four probes, so one music partial nearby does not hide it): a harmonic at least {@value #PROMINENCE_DB} dB above its surroundings is
  * hum when it comes with a second harmonic, or alone when it stands out by {@value #LONE_FUNDAMENTAL_DB} dB. Music rarely holds an exact multiple of 50 or 60 Hz steady for seconds; mains does.
  * Removal runs a narrow biquad notch per hum harmonic forwards and then backwards over the
@@ -21,7 +21,12 @@ final class HumRemover {
     /** A fundamental without harmonics (a clean ground loop) counts as hum only this far above its surroundings. */
     static final double LONE_FUNDAMENTAL_DB = 20;
     private static final int MAX_HARMONICS = 24;
-    private static final double NOTCH_BANDWIDTH_HZ = 3;
+    /**
+     * Narrow, so music partials a few hertz away keep their level (a 3 Hz notch took 1.7 dB off a
+     * partial 3 Hz from a harmonic); the fundamental is found to 0.01 Hz so even the 24th harmonic
+     * lands inside it.
+     */
+    private static final double NOTCH_BANDWIDTH_HZ = 1;
 
     /** Hum found in a recording: its exact fundamental and the harmonics (1 = fundamental) that stand out. */
     record Hum(double fundamentalHz, List<Integer> harmonics) {
@@ -47,15 +52,8 @@ final class HumRemover {
         Hum best = null;
         double bestScore = 0;
         for (double nominal : new double[] {50, 60}) {
-            double f0 = nominal;
-            double strongest = -1;
-            for (double f = nominal - 0.5; f <= nominal + 0.5 + 1e-9; f += 0.05) {
-                double p = goertzel(mono, f, sampleRate) + goertzel(mono, 2 * f, sampleRate) + goertzel(mono, 3 * f, sampleRate);
-                if (p > strongest) {
-                    strongest = p;
-                    f0 = f;
-                }
-            }
+            double f0 = strongestFundamental(mono, nominal, 1.0, 0.05, sampleRate);
+            f0 = strongestFundamental(mono, f0, 0.05, 0.005, sampleRate);
             List<Integer> found = new ArrayList<>();
             double score = 0;
             double fundamentalProminence = 0;
@@ -86,6 +84,22 @@ final class HumRemover {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The fundamental within +-span of centre, in steps, whose first three harmonics hold the most power. */
+    private static double strongestFundamental(float[] mono, double centre, double span, double step, int sampleRate) {
+        double best = centre;
+        double strongest = -1;
+        int steps = (int) Math.round(span / step);
+        for (int s = -steps; s <= steps; s++) {
+            double f = centre + s * step;
+            double p = goertzel(mono, f, sampleRate) + goertzel(mono, 2 * f, sampleRate) + goertzel(mono, 3 * f, sampleRate);
+            if (p > strongest) {
+                strongest = p;
+                best = f;
+            }
+        }
+        return best;
     }
 
     /** Power of {@code signal} at frequency {@code f} (the signal is already windowed). */

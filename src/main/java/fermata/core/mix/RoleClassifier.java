@@ -9,8 +9,8 @@ import java.util.Map;
  * "Lead Vox"), else from its content. The content rules are simple and explainable on purpose,
  * since the user sees each reason and corrects the role when it is wrong:
  * hits that decay to near silence are drums; sustained energy mostly under 150 Hz is bass; a
- * noise-like spectrum is drums when it has onsets; one harmonic voice is the lead, plucked and
- * re-struck notes are guitars, and chords or a wide stereo image are keys and pads.
+ * noise-like spectrum is drums when it has onsets; a wide stereo image is keys and pads,
+ * plucked and re-struck notes are guitars, chords are keys, and one harmonic voice is the lead.
  */
 public final class RoleClassifier {
     /** The guess and why. */
@@ -63,11 +63,14 @@ public final class RoleClassifier {
                     ? new Guess(StemRole.DRUMS, "a noise-like spectrum with onsets (" + measured + ")")
                     : new Guess(StemRole.OTHER, "a noise-like spectrum without a beat (" + measured + ")");
         }
-        if (f.stereoWidth() >= 0.25 || f.monophony() < 0.55) {
-            return new Guess(StemRole.KEYS, "chords or a wide stereo image (" + measured + ")");
+        if (f.stereoWidth() >= 0.25) {
+            return new Guess(StemRole.KEYS, "a wide stereo image (" + measured + ")");
         }
-        if (f.onsetsPerSecond() >= 1.5 && f.sustainDb() <= -4) {
+        if (f.onsetsPerSecond() >= 1.5 && f.sustainDb() <= -4 && f.monophony() >= 0.4) {
             return new Guess(StemRole.GUITARS, "plucked notes that decay between onsets (" + measured + ")");
+        }
+        if (f.monophony() < 0.55) {
+            return new Guess(StemRole.KEYS, "chords: no single harmonic series explains the sound (" + measured + ")");
         }
         if (f.centroidHz() >= 200) {
             return new Guess(StemRole.LEAD, "one sustained harmonic voice (" + measured + ")");

@@ -16,6 +16,8 @@ import fermata.core.task.Progress;
  *   <li>MMSE-STSA (Ephraim and Malah 1984): the gain that minimises the mean-square error of the
  *   spectral amplitude given the a-posteriori SNR and an a-priori SNR estimated "decision-directed"
  *   from the previous frame's cleaned amplitude (weight {@value #DECISION_DIRECTED_WEIGHT}).</li>
+ *   <li>MMSE-LSA (Ephraim and Malah 1985): the same with the error measured on log amplitudes,
+ *   which leaves less residual noise for the same distortion; the default.</li>
  * </ul>
  *
  * Either gain is bounded below by the reduction. Frames are Hann-windowed at a quarter-frame hop and
@@ -79,7 +81,8 @@ final class SpectralNoiseReducer {
                         g[k] = released[k];
                     }
                 } else {
-                    mmseStsa(power, noise, previousClean, floor, g);
+                    mmse(power, noise, previousClean, floor,
+                            settings.method() == DenoiseSettings.Method.MMSE_LSA, g);
                 }
             }
             int out_m = m - lookahead;
@@ -122,14 +125,15 @@ final class SpectralNoiseReducer {
         }
     }
 
-    /** Decision-directed MMSE-STSA gains; {@code previousClean} holds and receives the cleaned power of each bin. */
-    private static void mmseStsa(double[] power, double[] noise, double[] previousClean, double floor, double[] g) {
+    /** Decision-directed MMSE-STSA or MMSE-LSA gains; {@code previousClean} holds and receives the cleaned power of each bin. */
+    private static void mmse(double[] power, double[] noise, double[] previousClean, double floor, boolean logSpectral,
+                             double[] g) {
         for (int k = 0; k < power.length; k++) {
             double posterior = power[k] / noise[k];
             double prior = DECISION_DIRECTED_WEIGHT * previousClean[k] / noise[k]
                     + (1 - DECISION_DIRECTED_WEIGHT) * Math.max(posterior - 1, 0);
             prior = Math.max(prior, MIN_PRIOR_SNR);
-            double gain = stsaGain(prior, posterior);
+            double gain = logSpectral ? lsaGain(prior, posterior) : stsaGain(prior, posterior);
             gain = Math.max(floor, Math.min(1.0, gain));
             g[k] = gain;
             previousClean[k] = gain * gain * power[k];
@@ -148,6 +152,29 @@ final class SpectralNoiseReducer {
         }
         double half = v / 2;
         return 0.886226925452758 * Math.sqrt(v) / gamma * ((1 + v) * besselI0Scaled(half) + v * besselI1Scaled(half));
+    }
+
+    /** The Ephraim-Malah log-spectral amplitude gain: xi / (1 + xi) * exp(E1(v) / 2), v = xi / (1 + xi) * gamma. */
+    static double lsaGain(double xi, double gamma) {
+        double wiener = xi / (1 + xi);
+        double v = Math.max(1e-10, wiener * gamma);
+        return wiener * Math.exp(0.5 * exponentialIntegral(v));
+    }
+
+    /** E1(x) = integral from x to infinity of exp(-t)/t dt: its series below 1, a rational approximation above (A and S 5.1.54). */
+    static double exponentialIntegral(double x) {
+        if (x < 1) {
+            double sum = -0.5772156649015329 - Math.log(x);
+            double term = 1;
+            for (int k = 1; k < 30; k++) {
+                term *= -x / k;
+                sum -= term / k;
+            }
+            return sum;
+        }
+        double numerator = x * x + 2.334733 * x + 0.250621;
+        double denominator = x * x + 3.330657 * x + 1.681534;
+        return Math.exp(-x) / x * numerator / denominator;
     }
 
     /** exp(-x) I0(x) for x >= 0 (Abramowitz and Stegun 9.8.1, 9.8.2). */
