@@ -42,7 +42,8 @@ public final class AutoMixer {
     static final double STEM_ANCHOR_LUFS = -20;
     private static final int MAX_LOUDNESS_PASSES = 5;
     private static final int MAX_EQ_CUTS = 2;
-    private static final double BLOCK_HINT = 8192;
+    /** What processors are prepared with as their largest block; automix hands them whole signals, which none of the insert processors minds. */
+    private static final int BLOCK_HINT = 8192;
 
     /**
      * How to mix.
@@ -395,7 +396,7 @@ public final class AutoMixer {
         for (InsertSettings s : inserts) {
             Optional<AudioProcessor> p = InsertFactory.create(s, stem.name(), warnings);
             if (p.isPresent()) {
-                p.get().prepare(rate, (int) BLOCK_HINT, x.length);
+                p.get().prepare(rate, BLOCK_HINT, x.length);
                 p.get().process(x, x[0].length);
             }
         }
@@ -576,7 +577,7 @@ public final class AutoMixer {
         List<String> warnings = new ArrayList<>();
         for (InsertSettings s : inserts) {
             InsertFactory.create(s, "master", warnings).ifPresent(p -> {
-                p.prepare(rate, (int) BLOCK_HINT, 2);
+                p.prepare(rate, BLOCK_HINT, 2);
                 p.process(y, y[0].length);
             });
         }
@@ -625,10 +626,10 @@ public final class AutoMixer {
                 new ArrayList<>()).orElseThrow();
         AudioProcessor limiter = InsertFactory.create(new InsertSettings("limiter", true,
                 Map.of("ceilingDb", ceiling, "releaseMs", 50.0)), "master", new ArrayList<>()).orElseThrow();
-        limiter.prepare(rate, (int) BLOCK_HINT, 2);
+        limiter.prepare(rate, BLOCK_HINT, 2);
         int latency = limiter.latencyFrames();
         float[][] y = {Arrays.copyOf(x[0], frames + latency), Arrays.copyOf(x[1], frames + latency)};
-        gain.prepare(rate, (int) BLOCK_HINT, 2);
+        gain.prepare(rate, BLOCK_HINT, 2);
         gain.process(y, frames + latency);
         limiter.process(y, frames + latency);
         return new float[][] {Arrays.copyOfRange(y[0], latency, latency + frames),

@@ -37,10 +37,10 @@ public final class MixReport {
             node.put("name", s.name());
             node.put("role", s.role().key());
             node.put("role_reason", s.roleReason());
-            node.put("gain_db", round(s.mixer().gainDb()));
-            node.put("pan", round(s.mixer().pan()));
-            node.put("input_lufs", round(s.inputLufs()));
-            node.put("mix_lufs", round(s.mixLufs()));
+            number(node, "gain_db", s.mixer().gainDb());
+            number(node, "pan", s.mixer().pan());
+            number(node, "input_lufs", s.inputLufs());
+            number(node, "mix_lufs", s.mixLufs());
             Double highpass = null;
             ArrayNode eq = node.putArray("eq");
             ObjectNode compressor = null;
@@ -56,7 +56,7 @@ public final class MixReport {
             if (highpass == null) {
                 node.putNull("highpass_hz");
             } else {
-                node.put("highpass_hz", round(highpass));
+                number(node, "highpass_hz", highpass);
             }
             if (compressor == null) {
                 node.putNull("compressor");
@@ -66,18 +66,18 @@ public final class MixReport {
             node.set("decisions", decisions(s.decisions()));
         }
         ObjectNode master = root.putObject("master");
-        master.put("integrated_lufs", round(plan.master().integratedLufs()));
-        master.put("true_peak_dbtp", round(plan.master().truePeakDbtp()));
-        master.put("target_lufs", round(plan.targetLufs()));
-        master.put("ceiling_dbtp", round(plan.ceilingDbtp()));
+        number(master, "integrated_lufs", plan.master().integratedLufs());
+        number(master, "true_peak_dbtp", plan.master().truePeakDbtp());
+        number(master, "target_lufs", plan.targetLufs());
+        number(master, "ceiling_dbtp", plan.ceilingDbtp());
         ArrayNode eq = master.putArray("eq");
         for (InsertSettings insert : plan.master().mixer().inserts()) {
             Map<String, Double> p = insert.parameters();
             switch (insert.type()) {
                 case "compressor" -> master.set("glue_compressor", compressor(p));
                 case "eq" -> addBands(eq, p);
-                case "width" -> master.put("width", round(p.get("width")));
-                case "gain" -> master.put("gain_db", round(p.get("gainDb")));
+                case "width" -> number(master, "width", p.get("width"));
+                case "gain" -> number(master, "gain_db", p.get("gainDb"));
                 default -> { }
             }
         }
@@ -90,31 +90,31 @@ public final class MixReport {
         if (p.getOrDefault("lowDb", 0.0) != 0) {
             ObjectNode band = eq.addObject();
             band.put("type", "low_shelf");
-            band.put("frequency_hz", round(p.get("lowHz")));
-            band.put("gain_db", round(p.get("lowDb")));
+            number(band, "frequency_hz", p.get("lowHz"));
+            number(band, "gain_db", p.get("lowDb"));
         }
         if (p.getOrDefault("midDb", 0.0) != 0) {
             ObjectNode band = eq.addObject();
             band.put("type", "peak");
-            band.put("frequency_hz", round(p.get("midHz")));
-            band.put("gain_db", round(p.get("midDb")));
-            band.put("q", round(p.get("midQ")));
+            number(band, "frequency_hz", p.get("midHz"));
+            number(band, "gain_db", p.get("midDb"));
+            number(band, "q", p.get("midQ"));
         }
         if (p.getOrDefault("highDb", 0.0) != 0) {
             ObjectNode band = eq.addObject();
             band.put("type", "high_shelf");
-            band.put("frequency_hz", round(p.get("highHz")));
-            band.put("gain_db", round(p.get("highDb")));
+            number(band, "frequency_hz", p.get("highHz"));
+            number(band, "gain_db", p.get("highDb"));
         }
     }
 
     private static ObjectNode compressor(Map<String, Double> p) {
         ObjectNode c = MAPPER.createObjectNode();
-        c.put("threshold_db", round(p.get("thresholdDb")));
-        c.put("ratio", round(p.get("ratio")));
-        c.put("attack_ms", round(p.get("attackMs")));
-        c.put("release_ms", round(p.get("releaseMs")));
-        c.put("makeup_db", round(p.getOrDefault("makeupDb", 0.0)));
+        number(c, "threshold_db", p.get("thresholdDb"));
+        number(c, "ratio", p.get("ratio"));
+        number(c, "attack_ms", p.get("attackMs"));
+        number(c, "release_ms", p.get("releaseMs"));
+        number(c, "makeup_db", p.getOrDefault("makeupDb", 0.0));
         return c;
     }
 
@@ -128,7 +128,12 @@ public final class MixReport {
         return array;
     }
 
-    private static double round(double value) {
-        return Double.isFinite(value) ? Math.round(value * 1000) / 1000.0 : -999;
+    /** Three decimals; null for a level that does not exist (a silent stem has no loudness). */
+    private static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, Math.round(value * 1000) / 1000.0);
+        } else {
+            node.putNull(key);
+        }
     }
 }
