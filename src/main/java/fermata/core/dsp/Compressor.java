@@ -11,6 +11,10 @@ public final class Compressor implements AudioProcessor {
     private final double attackMs;
     private final double releaseMs;
     private final double makeup;
+    /** The threshold as a linear level, so that quiet samples skip the logarithms. */
+    private final double thresholdLinear;
+    /** The gain above the threshold is (envelope / threshold) to this power: -(1 - 1/ratio). */
+    private final double slope;
     private double attackCoefficient;
     private double releaseCoefficient;
     private double envelope;
@@ -22,6 +26,8 @@ public final class Compressor implements AudioProcessor {
         this.attackMs = attackMs;
         this.releaseMs = releaseMs;
         this.makeup = Decibels.toGain(makeupDb);
+        this.thresholdLinear = Decibels.toGain(thresholdDb);
+        this.slope = -(1.0 - 1.0 / this.ratio);
     }
 
     @Override
@@ -42,11 +48,8 @@ public final class Compressor implements AudioProcessor {
             double coefficient = level > envelope ? attackCoefficient : releaseCoefficient;
             envelope = level + (envelope - level) * coefficient;
             double gain = makeup;
-            if (envelope > 0) {
-                double overDb = Decibels.fromGain(envelope) - thresholdDb;
-                if (overDb > 0) {
-                    gain *= Decibels.toGain(-overDb * (1.0 - 1.0 / ratio));
-                }
+            if (envelope > thresholdLinear) {
+                gain *= Math.exp(slope * Math.log(envelope / thresholdLinear));
             }
             for (int c = 0; c < channels; c++) {
                 buffer[c][i] = (float) (buffer[c][i] * gain);

@@ -20,16 +20,23 @@ public final class FilterChain implements AudioProcessor {
         this.designer = designer;
     }
 
-    /** Low shelf, one peaking band and a high shelf. */
+    /**
+     * Low shelf, one peaking band and a high shelf. A band set to 0 dB is left out rather than run
+     * as a section that only adds rounding: automix uses this insert as a single peaking band.
+     */
     public static FilterChain threeBandEq(double lowHz, double lowDb, double midHz, double midQ, double midDb,
                                           double highHz, double highDb) {
-        return new FilterChain(3, (index, section, rate) -> {
-            switch (index) {
-                case 0 -> section.setLowShelf(rate, lowHz, lowDb);
-                case 1 -> section.setPeaking(rate, midHz, midQ, midDb);
-                default -> section.setHighShelf(rate, highHz, highDb);
-            }
-        });
+        java.util.List<Designer> bands = new java.util.ArrayList<>();
+        if (lowDb != 0) {
+            bands.add((index, section, rate) -> section.setLowShelf(rate, lowHz, lowDb));
+        }
+        if (midDb != 0) {
+            bands.add((index, section, rate) -> section.setPeaking(rate, midHz, midQ, midDb));
+        }
+        if (highDb != 0) {
+            bands.add((index, section, rate) -> section.setHighShelf(rate, highHz, highDb));
+        }
+        return new FilterChain(bands.size(), (index, section, rate) -> bands.get(index).design(index, section, rate));
     }
 
     /** A 12 dB/octave Butterworth high-pass. */

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * most the required gain of the sample leaving the delay line keeps that sample under the
  * ceiling while turning the gain curve into a smooth ramp without clicks. Windows are short
  * (1.5 ms), so plain loops over them cost less than a deque would and stay bit-exact: a gain of
- * 1.0 averages to exactly 1.0, so signals under the ceiling pass unchanged.
+ * 1.0 averages to exactly 1.0, so signals under the ceiling pass unchanged. Counting the entries
+ * below 1.0 lets the loops be skipped while nothing is being limited, with the same result.
  */
 public final class TruePeakLimiter implements AudioProcessor {
     private static final double LOOKAHEAD_SECONDS = 0.0015;
@@ -37,6 +38,9 @@ public final class TruePeakLimiter implements AudioProcessor {
     private int requiredPos;
     private double[] envelope;
     private int envelopePos;
+    /** How many entries of {@code required} and {@code envelope} are below 1.0: when none are, both loops are skipped. */
+    private int requiredBelowOne;
+    private int envelopeBelowOne;
     private double released = 1;
     private double releaseCoefficient;
     private double lastGain = 1;
@@ -81,6 +85,8 @@ public final class TruePeakLimiter implements AudioProcessor {
         }
         Arrays.fill(required, 1.0);
         Arrays.fill(envelope, 1.0);
+        requiredBelowOne = 0;
+        envelopeBelowOne = 0;
         released = 1;
         lastGain = 1;
         delayPos = 0;
@@ -108,21 +114,29 @@ public final class TruePeakLimiter implements AudioProcessor {
                 delay[c][delayPos] = x;
             }
             requiredPos = requiredPos + 1 == required.length ? 0 : requiredPos + 1;
-            required[requiredPos] = peak > target ? target / peak : 1.0;
+            double need = peak > target ? target / peak : 1.0;
+            requiredBelowOne += (need < 1.0 ? 1 : 0) - (required[requiredPos] < 1.0 ? 1 : 0);
+            required[requiredPos] = need;
 
             double hold = 1.0;
-            for (double r : required) {
-                hold = Math.min(hold, r);
+            if (requiredBelowOne > 0) {
+                for (double r : required) {
+                    hold = Math.min(hold, r);
+                }
             }
             released = hold < released ? hold : hold - (hold - released) * releaseCoefficient;
             envelopePos = envelopePos + 1 == envelope.length ? 0 : envelopePos + 1;
+            envelopeBelowOne += (released < 1.0 ? 1 : 0) - (envelope[envelopePos] < 1.0 ? 1 : 0);
             envelope[envelopePos] = released;
 
-            double sum = 0;
-            for (double e : envelope) {
-                sum += e;
+            double gain = 1.0;
+            if (envelopeBelowOne > 0) {
+                double sum = 0;
+                for (double e : envelope) {
+                    sum += e;
+                }
+                gain = Math.min(1.0, sum / envelope.length);
             }
-            double gain = Math.min(1.0, sum / envelope.length);
             lastGain = gain;
 
             int outPos = delayPos + 1 == delayLength ? 0 : delayPos + 1;

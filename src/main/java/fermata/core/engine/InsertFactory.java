@@ -4,6 +4,7 @@ import fermata.core.dsp.AudioProcessor;
 import fermata.core.dsp.Compressor;
 import fermata.core.dsp.FilterChain;
 import fermata.core.dsp.GainStage;
+import fermata.core.dsp.StereoWidth;
 import fermata.core.dsp.TruePeakLimiter;
 import fermata.core.model.InsertSettings;
 
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public final class InsertFactory {
     /** The insert types this engine plays. */
-    public static final List<String> TYPES = List.of("gain", "eq", "highpass", "compressor", "limiter");
+    public static final List<String> TYPES = List.of("gain", "eq", "highpass", "compressor", "limiter", "width");
 
     private InsertFactory() {
     }
@@ -41,6 +42,7 @@ public final class InsertFactory {
                     p.getOrDefault("releaseMs", 120.0), p.getOrDefault("makeupDb", 0.0)));
             case "limiter" -> Optional.of(new TruePeakLimiter(Math.min(0.0, p.getOrDefault("ceilingDb", -1.0)),
                     p.getOrDefault("releaseMs", 50.0)));
+            case "width" -> Optional.of(new StereoWidth(p.getOrDefault("width", 1.0)));
             default -> {
                 warnings.add(where + ": insert type '" + insert.type() + "' is not known to this engine and is bypassed");
                 yield Optional.empty();

@@ -41,6 +41,8 @@ public final class LoudnessMeter {
     private final DoubleList shortTermEnergies = new DoubleList();
     private float samplePeak;
     private long clipped;
+    /** False for {@link #integratedLufs(float[][], int)}, which skips the 4x-oversampled true peak. */
+    private final boolean truePeak;
 
     /** A meter with the BS.1770 weights for this channel count (see {@link ChannelWeights}). */
     public LoudnessMeter(int channels, int sampleRate) {
@@ -48,6 +50,11 @@ public final class LoudnessMeter {
     }
 
     public LoudnessMeter(int sampleRate, double[] channelWeights) {
+        this(sampleRate, channelWeights, true);
+    }
+
+    private LoudnessMeter(int sampleRate, double[] channelWeights, boolean truePeak) {
+        this.truePeak = truePeak;
         if (sampleRate < 8000) {
             throw new IllegalArgumentException("sample rate must be at least 8000 Hz, was " + sampleRate);
         }
@@ -69,6 +76,16 @@ public final class LoudnessMeter {
         LoudnessMeter meter = new LoudnessMeter(samples.length, sampleRate);
         meter.process(samples);
         return meter.result();
+    }
+
+    /**
+     * The integrated loudness of a whole programme alone, without the true peak, which costs more
+     * than the loudness itself: for callers that measure many signals (automix's stems).
+     */
+    public static double integratedLufs(float[][] samples, int sampleRate) {
+        LoudnessMeter meter = new LoudnessMeter(sampleRate, ChannelWeights.forChannelCount(samples.length), false);
+        meter.process(samples);
+        return meter.integratedLufs();
     }
 
     public int channels() {
@@ -93,7 +110,9 @@ public final class LoudnessMeter {
                 if (weights[c] != 0) {
                     stepSums[c] += filters[c].sumOfSquares(x, pos, pos + chunk);
                 }
-                truePeaks[c].process(x, pos, pos + chunk);
+                if (truePeak) {
+                    truePeaks[c].process(x, pos, pos + chunk);
+                }
                 scanPeaks(x, pos, pos + chunk);
             }
             pos += chunk;
