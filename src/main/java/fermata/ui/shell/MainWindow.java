@@ -1,10 +1,16 @@
 package fermata.ui.shell;
 
+import fermata.core.model.MediaRef;
 import fermata.core.model.MidiTrack;
 import fermata.core.model.Track;
+import fermata.core.project.UserData;
+import fermata.core.task.TaskExecutor;
 import fermata.ui.pianoroll.PianoRollPanel;
+import fermata.ui.mixer.MixPanel;
+import fermata.ui.mixer.MixPanelViewModel;
 import fermata.ui.pianoroll.PianoRollViewModel;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -36,6 +42,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The studio's main window content: menus and the transport bar on top, the track list on the
@@ -56,17 +63,25 @@ public final class MainWindow {
     private final Label audioPlaceholder = new Label("Audio track: the waveform editor shows its clips here.");
     private final Label noTrack = new Label("Select a track on the left, or add one: Track ▸ Add MIDI track.");
     private final Sidebar sidebar = new Sidebar();
+    private final MixPanel mixPanel;
     private final List<Shortcut> shortcuts = new ArrayList<>();
     private final Menu recentMenu = new Menu("Open _Recent");
 
+    /**
+     * @param tasks runs the panels' slow work (render, analysis, automix, generation) off the FX thread
+     * @param media where a media reference's file is, for the current project's location
+     */
     public MainWindow(StudioViewModel studio, TransportViewModel transport, StatusViewModel status,
-                      StudioActions actions) {
+                      StudioActions actions, TaskExecutor tasks, Function<MediaRef, Path> media) {
         this.studio = studio;
         this.transport = transport;
         this.actions = actions;
         roll = new PianoRollViewModel(studio.history());
         pianoRoll = new PianoRollPanel(roll);
         trackList = new TrackListView(studio, transport);
+        mixPanel = new MixPanel(new MixPanelViewModel(studio.history(), tasks, Platform::runLater, media,
+                UserData.current().audioCache()));
+        sidebar.setPanel(Sidebar.MIX, mixPanel);
 
         VBox top = new VBox(menuBar(), new TransportBar(transport));
         root.setTop(top);
@@ -129,6 +144,10 @@ public final class MainWindow {
 
     public Sidebar sidebar() {
         return sidebar;
+    }
+
+    public MixPanel mixPanel() {
+        return mixPanel;
     }
 
     /** Every shortcut of the window, for the shortcuts dialog. */

@@ -139,7 +139,8 @@ public final class StudioApp extends Application implements StudioActions {
         model.recentFiles().setAll(settings.existingRecentFiles());
         transport = new TransportViewModel(model);
         tasks = new FxTaskExecutor(status, 2);
-        window = new MainWindow(model, transport, status, this);
+        window = new MainWindow(model, transport, status, this, tasks,
+                ref -> LoadedProject.mediaFile(projectFile.get(), ref));
         stage.titleProperty().bind(model.titleProperty());
         stage.getIcons().add(new Image(StudioApp.class.getResource("/fermata/icon.png").toExternalForm()));
         stage.setScene(new Scene(window.root(), 1360, 820));

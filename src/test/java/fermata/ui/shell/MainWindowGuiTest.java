@@ -3,6 +3,8 @@ package fermata.ui.shell;
 import fermata.core.engine.rt.TransportState;
 import fermata.core.model.BarPosition;
 import fermata.core.project.Assets;
+import fermata.core.project.LoadedProject;
+import fermata.core.task.TaskExecutor;
 import fermata.core.project.ProjectFiles;
 import fermata.testsupport.Screenshots;
 import javafx.scene.Scene;
@@ -53,7 +55,8 @@ class MainWindowGuiTest {
         status.showLoad(0.07);
         status.showBackend("CPU");
         status.showSoundBank("TimGM6mb.sf2");
-        window = new MainWindow(model, transport, status, new NoFileActions());
+        window = new MainWindow(model, transport, status, new NoFileActions(), TaskExecutor.sameThread(),
+                ref -> LoadedProject.mediaFile(demo, ref));
         scene = new Scene(window.root(), 1440, 860);
         StudioApp.applyTheme();
         stage.setScene(scene);
