@@ -1,11 +1,13 @@
 package fermata.ui.pianoroll;
 
+import atlantafx.base.theme.Styles;
 import fermata.core.model.KeySignature;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
@@ -19,6 +21,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -70,6 +73,8 @@ public final class PianoRollPanel extends BorderPane {
             button.setId("tool-" + tool.name().toLowerCase());
             button.setToggleGroup(group);
             button.setUserData(tool);
+            button.getStyleClass().add(Styles.SMALL);
+            button.setFocusTraversable(false);
             button.setOnAction(e -> model.toolProperty().set(tool));
             toolButtons.add(button);
         }
@@ -83,31 +88,11 @@ public final class PianoRollPanel extends BorderPane {
         snap.setId("snap");
         snap.valueProperty().bindBidirectional(model.snapProperty());
         snap.setTooltip(new Tooltip("Snap grid: note values, T for triplets"));
+        snap.getStyleClass().add(Styles.SMALL);
 
         Spinner<Integer> strength = percent(model.quantizeStrengthProperty(), "quantize-strength");
         Spinner<Integer> swing = percent(model.quantizeSwingProperty(), "quantize-swing");
         Button quantize = button("Quantize", "quantize", model::quantize, "Quantize the selection (or the clip) to the snap grid");
-
-        ComboBox<KeySignature> scale = new ComboBox<>(FXCollections.observableArrayList(keyChoices()));
-        scale.setId("scale");
-        scale.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(KeySignature key) {
-                return key == null ? "No scale" : key.label();
-            }
-
-            @Override
-            public KeySignature fromString(String text) {
-                return null;
-            }
-        });
-        scale.valueProperty().bindBidirectional(model.scaleKeyProperty());
-        scale.setTooltip(new Tooltip("Scale shown on the rows and the keyboard"));
-
-        Label status = new Label();
-        status.setId("piano-roll-status");
-        status.getStyleClass().add("text-muted");
-        status.textProperty().bind(model.statusProperty());
 
         bar.getItems().addAll(new Separator(Orientation.VERTICAL), new Label("Snap"), snap,
                 new Separator(Orientation.VERTICAL), quantize, new Label("Strength"), strength, new Label("Swing"), swing,
@@ -120,12 +105,9 @@ public final class PianoRollPanel extends BorderPane {
                 button("Legato", "legato", model::legato, "Each note lasts until the next one starts"),
                 button("Humanize", "humanize", () -> model.humanize(System.nanoTime()),
                         "Loosen timing and velocity a little"),
-                new Separator(Orientation.VERTICAL), new Label("Scale"), scale,
-                button("Detect", "detect-scale", model::detectScaleKey, "Find the key of this track's notes"),
                 new Separator(Orientation.VERTICAL),
                 button("\u2212", "zoom-out", model::zoomOut, "Zoom out in time"),
-                button("+", "zoom-in", model::zoomIn, "Zoom in in time"),
-                status);
+                button("+", "zoom-in", model::zoomIn, "Zoom in in time"));
         return bar;
     }
 
@@ -135,6 +117,7 @@ public final class PianoRollPanel extends BorderPane {
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(tip));
+        b.getStyleClass().add(Styles.SMALL);
         return b;
     }
 
@@ -142,7 +125,8 @@ public final class PianoRollPanel extends BorderPane {
         Spinner<Integer> spinner = new Spinner<>(0, 100, (int) Math.round(property.get() * 100), 5);
         spinner.setId(id);
         spinner.setEditable(true);
-        spinner.setPrefWidth(78);
+        spinner.setPrefWidth(80);
+        spinner.getStyleClass().add(Styles.SMALL);
         spinner.valueProperty().addListener((o, a, b) -> property.set(b / 100.0));
         property.addListener((o, a, b) -> spinner.getValueFactory().setValue((int) Math.round(b.doubleValue() * 100)));
         return spinner;
@@ -176,7 +160,7 @@ public final class PianoRollPanel extends BorderPane {
         for (String field : List.of("pitch", "start", "length", "velocity")) {
             TextField text = new TextField();
             text.setId("note-" + field);
-            text.setPrefColumnCount(7);
+            text.setPrefColumnCount(6);
             text.setOnAction(e -> model.applyProperty(field, text.getText()));
             text.focusedProperty().addListener((o, was, now) -> {
                 if (!now) {
@@ -184,18 +168,50 @@ public final class PianoRollPanel extends BorderPane {
                 }
             });
             properties.put(field, text);
-            grid.addRow(row++, new Label(Character.toUpperCase(field.charAt(0)) + field.substring(1)), text);
+            Label label = new Label(Character.toUpperCase(field.charAt(0)) + field.substring(1));
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, label, text);
         }
+        ComboBox<KeySignature> scale = new ComboBox<>(FXCollections.observableArrayList(keyChoices()));
+        scale.setId("scale");
+        scale.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(KeySignature key) {
+                return key == null ? "No scale" : key.label();
+            }
+
+            @Override
+            public KeySignature fromString(String text) {
+                return null;
+            }
+        });
+        scale.valueProperty().bindBidirectional(model.scaleKeyProperty());
+        scale.setTooltip(new Tooltip("Scale shown on the rows and the keyboard"));
+
+        scale.setMaxWidth(Double.MAX_VALUE);
+        Button detect = button("Detect key", "detect-scale", model::detectScaleKey, "Find the key of this track's notes");
+        CheckBox follow = new CheckBox("Follow playhead");
+        follow.setId("follow-playhead");
+        follow.selectedProperty().bindBidirectional(model.followPlayheadProperty());
+        Label scaleTitle = new Label("Scale");
+        scaleTitle.getStyleClass().add(Styles.TITLE_4);
         Label title = new Label("Note");
-        title.getStyleClass().add("title-4");
-        selectionCount.getStyleClass().add("text-muted");
+        title.getStyleClass().add(Styles.TITLE_4);
+        selectionCount.getStyleClass().add(Styles.TEXT_MUTED);
         Label hint = new Label("Enter applies.\nStart: bar.beat.tick\nLength: ticks (960 = 1/4)");
-        hint.getStyleClass().addAll("text-muted", "text-small");
+        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
-        VBox box = new VBox(10, title, selectionCount, grid, hint);
+        Label status = new Label();
+        status.setId("piano-roll-status");
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        VBox box = new VBox(10, title, selectionCount, grid, hint, new Separator(), scaleTitle, scale, detect,
+                new Separator(), follow, status);
         box.setId("note-properties");
         box.setPadding(new Insets(10));
-        box.setPrefWidth(190);
+        box.setPrefWidth(200);
+        box.setMinWidth(200);
         VBox.setVgrow(grid, Priority.NEVER);
         return box;
     }

@@ -3,6 +3,7 @@ package fermata.ui.pianoroll;
 import fermata.core.model.KeySignature;
 import fermata.core.model.MidiTrack;
 import fermata.core.model.Note;
+import fermata.core.model.Ppq;
 import fermata.core.model.Tempo;
 import fermata.core.model.TimeSignature;
 import javafx.application.Platform;
@@ -19,6 +20,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -74,7 +76,10 @@ public final class PianoRollView extends Region {
     private static final Color BLACK_KEY = Color.web("#2b2f36");
     private static final Color KEY_LABEL = Color.web("#3a3f47");
     private static final Color SCALE_MARK = Color.web("#58a6ff");
-    private static final Color[] VELOCITY_COLOURS = velocityColours();
+    /** Note colours by velocity, in 16 steps so that a frame changes the fill colour at most 17 times. */
+    private static final int VELOCITY_BUCKETS = 16;
+    private static final int SELECTED_BUCKET = VELOCITY_BUCKETS;
+    private static final Color[] BUCKET_COLOURS = bucketColours();
     private static final boolean[] BLACK = {false, true, false, true, false, false, true, false, true, false, true, false};
     private static final Font SMALL = Font.font("System", 10);
     private static final Font RULER_FONT = Font.font("System", FontWeight.BOLD, 11);
@@ -83,6 +88,7 @@ public final class PianoRollView extends Region {
     private final Canvas canvas = new Canvas();
     /** The right end (pixels) of what is drawn so far in each pitch row; notes wholly under it are skipped. */
     private final double[] rowCovered = new double[128];
+    private final RectBatch noteBatch = new RectBatch();
     private boolean redrawPending;
     private Area pressedIn = Area.NONE;
 
@@ -154,16 +160,18 @@ public final class PianoRollView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(BACKGROUND);
+        boolean scale = model.scaleKeyProperty().get() != null;
+        g.setFill(scale ? ROW_SCALE : ROW_WHITE);
         g.fillRect(0, 0, w, h);
         if (w <= KEYBOARD_WIDTH + 10 || noteAreaHeight(h) <= 10) {
             return;
         }
+        g.setFill(BACKGROUND);
+        g.fillRect(KEYBOARD_WIDTH, NOTES_TOP + model.height(), w - KEYBOARD_WIDTH, h - NOTES_TOP - model.height());
         List<GridLine> lines = model.gridLines();
         g.save();
         g.translate(KEYBOARD_WIDTH, NOTES_TOP);
-        clip(g, 0, 0, model.width(), model.height());
-        drawRows(g);
+        drawRows(g, scale);
         drawLoopShade(g, model.height());
         drawGrid(g, lines, model.height());
         drawGhosts(g);
@@ -172,32 +180,31 @@ public final class PianoRollView extends Region {
         drawBand(g);
         drawPlayhead(g, 0, model.height());
         g.restore();
-        drawRuler(g, lines);
-        drawTempoLane(g);
         drawKeyboard(g);
         drawVelocityLane(g, lines);
+        drawRuler(g, lines);
+        drawTempoLane(g);
     }
 
-    private static void clip(GraphicsContext g, double x, double y, double w, double h) {
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.clip();
-    }
-
-    private void drawRows(GraphicsContext g) {
+    /**
+     * Row backgrounds: the canvas was filled with the common row colour (in scale, or a white key),
+     * so only the other rows are filled here, which saves filling the note area twice.
+     */
+    private void drawRows(GraphicsContext g, boolean scale) {
         double ppk = model.pixelsPerKey();
         double width = model.width();
-        boolean scale = model.scaleKeyProperty().get() != null;
         for (int p = model.lowestPitch(); p <= model.highestPitch(); p++) {
             double y = model.yOf(p);
             Color row;
             if (scale) {
-                row = model.isTonic(p) ? ROW_TONIC : model.isInScale(p) ? ROW_SCALE : ROW_OUT_OF_SCALE;
+                row = model.isTonic(p) ? ROW_TONIC : model.isInScale(p) ? null : ROW_OUT_OF_SCALE;
             } else {
-                row = BLACK[p % 12] ? ROW_BLACK : ROW_WHITE;
+                row = BLACK[p % 12] ? ROW_BLACK : null;
             }
-            g.setFill(row);
-            g.fillRect(0, y, width, ppk);
+            if (row != null) {
+                g.setFill(row);
+                g.fillRect(0, y, width, ppk);
+            }
             g.setFill(p % 12 == 0 ? OCTAVE_LINE : ROW_LINE);
             g.fillRect(0, Math.floor(y + ppk) - 1, width, 1);
         }
@@ -230,7 +237,7 @@ public final class PianoRollView extends Region {
         double tpp = model.ticksPerPixel();
         int low = model.lowestPitch();
         int high = model.highestPitch();
-        java.util.Arrays.fill(rowCovered, Double.NEGATIVE_INFINITY);
+        Arrays.fill(rowCovered, Double.NEGATIVE_INFINITY);
         for (Note n : model.visibleGhostNotes()) {
             int pitch = n.pitch();
             if (pitch >= low && pitch <= high) {
@@ -255,7 +262,8 @@ public final class PianoRollView extends Region {
         boolean hideSelected = drag == PianoRollViewModel.DragKind.MOVE || drag == PianoRollViewModel.DragKind.RESIZE;
         boolean checkSelection = !selection.isEmpty();
         boolean outlined = ppk >= 6;
-        java.util.Arrays.fill(rowCovered, Double.NEGATIVE_INFINITY);
+        Arrays.fill(rowCovered, Double.NEGATIVE_INFINITY);
+        noteBatch.clear();
         for (Note n : model.visibleNotes()) {
             int pitch = n.pitch();
             if (pitch < low || pitch > high) {
@@ -271,20 +279,13 @@ public final class PianoRollView extends Region {
                 continue;
             }
             rowCovered[pitch] = x + w;
-            drawNote(g, x, model.yOf(pitch), w, ppk, outlined, selected ? SELECTED : VELOCITY_COLOURS[n.velocity()]);
+            noteBatch.add(selected ? SELECTED_BUCKET : bucket(n.velocity()), x, model.yOf(pitch), w, ppk);
         }
+        noteBatch.fill(g, outlined);
     }
 
-    private static void drawNote(GraphicsContext g, double x, double y, double w, double ppk, boolean outlined, Color body) {
-        if (outlined && w >= 3) {
-            g.setFill(OUTLINE);
-            g.fillRect(x, y, w, ppk);
-            g.setFill(body);
-            g.fillRect(x + 1, y + 1, w - 2, ppk - 2);
-        } else {
-            g.setFill(body);
-            g.fillRect(x, y, w, ppk);
-        }
+    private static int bucket(int velocity) {
+        return velocity * VELOCITY_BUCKETS / 128;
     }
 
     /** The selection where the drag under way would put it: moved, duplicated or resized. */
@@ -301,6 +302,7 @@ public final class PianoRollView extends Region {
         int low = model.lowestPitch();
         int high = model.highestPitch();
         double right = model.width();
+        noteBatch.clear();
         for (Note n : model.selection()) {
             int pitch = n.pitch() + dp;
             double x = model.xOf(clipStart + n.startTick() + dt);
@@ -308,8 +310,9 @@ public final class PianoRollView extends Region {
             if (pitch < low || pitch > high || x > right || x + w < 0) {
                 continue;
             }
-            drawNote(g, x, model.yOf(pitch), w, ppk, ppk >= 6, SELECTED);
+            noteBatch.add(SELECTED_BUCKET, x, model.yOf(pitch), w, ppk);
         }
+        noteBatch.fill(g, ppk >= 6);
     }
 
     private void drawBand(GraphicsContext g) {
@@ -336,8 +339,6 @@ public final class PianoRollView extends Region {
         double w = canvas.getWidth();
         g.setFill(RULER);
         g.fillRect(0, 0, w, RULER_HEIGHT);
-        g.save();
-        clip(g, KEYBOARD_WIDTH, 0, model.width(), RULER_HEIGHT);
         LoopRegion loop = model.loopRegionProperty().get();
         if (loop != null) {
             double x0 = KEYBOARD_WIDTH + model.xOf(loop.startTick());
@@ -371,16 +372,14 @@ public final class PianoRollView extends Region {
         double playhead = KEYBOARD_WIDTH + Math.floor(model.xOf(model.playheadTickProperty().get()));
         g.setFill(PLAYHEAD);
         g.fillPolygon(new double[] {playhead - 5, playhead + 6, playhead + 0.5}, new double[] {8, 8, 15}, 3);
-        g.restore();
+        g.setFill(RULER);
+        g.fillRect(0, 0, KEYBOARD_WIDTH, RULER_HEIGHT);
         g.setFill(DIVIDER);
         g.fillRect(0, RULER_HEIGHT - 1, w, 1);
         MidiTrack track = model.track();
         g.setFill(TEXT);
         g.setFont(RULER_FONT);
-        g.save();
-        clip(g, 0, 0, KEYBOARD_WIDTH - 2, RULER_HEIGHT);
-        g.fillText(track == null ? "" : track.name(), 5, RULER_HEIGHT - 7);
-        g.restore();
+        g.fillText(track == null ? "" : track.name(), 5, RULER_HEIGHT - 7, KEYBOARD_WIDTH - 8);
     }
 
     private void drawTempoLane(GraphicsContext g) {
@@ -390,8 +389,6 @@ public final class PianoRollView extends Region {
         g.setFont(SMALL);
         g.setFill(DIM_TEXT);
         g.fillText("Tempo", 5, RULER_HEIGHT + 13);
-        g.save();
-        clip(g, KEYBOARD_WIDTH, RULER_HEIGHT, model.width(), TEMPO_LANE_HEIGHT);
         double last = model.lastVisibleTick();
         List<Tempo> tempos = model.project().tempoMap().changes();
         for (int i = 0; i < tempos.size(); i++) {
@@ -422,7 +419,6 @@ public final class PianoRollView extends Region {
             g.setFill(DIM_TEXT);
             g.fillText(key.label(), KEYBOARD_WIDTH + model.width() - 80, RULER_HEIGHT + 13);
         }
-        g.restore();
         g.setFill(DIVIDER);
         g.fillRect(0, NOTES_TOP - 1, w, 1);
     }
@@ -430,8 +426,6 @@ public final class PianoRollView extends Region {
     private void drawKeyboard(GraphicsContext g) {
         double ppk = model.pixelsPerKey();
         double top = NOTES_TOP;
-        g.save();
-        clip(g, 0, top, KEYBOARD_WIDTH, model.height());
         g.setFill(WHITE_KEY);
         g.fillRect(0, top, KEYBOARD_WIDTH, model.height());
         g.setFont(SMALL);
@@ -463,7 +457,6 @@ public final class PianoRollView extends Region {
                 g.fillText(PianoRollViewModel.pitchName(p), KEYBOARD_WIDTH - 28, y + ppk - Math.max(1, (ppk - 9) / 2));
             }
         }
-        g.restore();
         g.setFill(DIVIDER);
         g.fillRect(KEYBOARD_WIDTH - 1, 0, 1, canvas.getHeight());
     }
@@ -475,13 +468,6 @@ public final class PianoRollView extends Region {
         g.fillRect(0, top - LANE_GAP, w, LANE_GAP);
         g.setFill(LANE);
         g.fillRect(0, top, w, VELOCITY_LANE_HEIGHT);
-        g.setFill(DIM_TEXT);
-        g.setFont(SMALL);
-        g.fillText("Velocity", 5, top + 14);
-        g.fillText("127", 5, top + 28);
-        g.fillText("1", 5, top + VELOCITY_LANE_HEIGHT - 4);
-        g.save();
-        clip(g, KEYBOARD_WIDTH, top, model.width(), VELOCITY_LANE_HEIGHT);
         g.setFill(LANE_GUIDE);
         for (int quarter = 1; quarter < 4; quarter++) {
             g.fillRect(KEYBOARD_WIDTH, Math.floor(top + VELOCITY_LANE_HEIGHT * quarter / 4.0), model.width(), 1);
@@ -498,21 +484,35 @@ public final class PianoRollView extends Region {
         double usable = VELOCITY_LANE_HEIGHT - 4;
         double lastX = Double.NEGATIVE_INFINITY;
         int lastVelocity = -1;
+        boolean caps = 5 * model.ticksPerPixel() < Ppq.TICKS_PER_QUARTER / 4.0;
+        noteBatch.clear();
         for (Note n : model.visibleNotes()) {
             double x = KEYBOARD_WIDTH + Math.floor(model.xOf(clipStart + n.startTick()));
             boolean selected = checkSelection && selection.contains(n);
             if (x == lastX && n.velocity() <= lastVelocity && !selected) {
                 continue;
             }
+            if (x != lastX) {
+                lastVelocity = -1;
+            }
             lastX = x;
-            lastVelocity = n.velocity();
+            lastVelocity = Math.max(lastVelocity, n.velocity());
             double stem = usable * n.velocity() / 127.0;
             double y = top + VELOCITY_LANE_HEIGHT - stem;
-            g.setFill(selected ? SELECTED : VELOCITY_COLOURS[n.velocity()]);
-            g.fillRect(x, y, 2, stem);
-            g.fillRect(x - 1, y, 5, 2);
+            int colour = selected ? SELECTED_BUCKET : bucket(n.velocity());
+            noteBatch.add(colour, x, y, 2, stem);
+            if (caps) {
+                noteBatch.add(colour, x - 1, y, 5, 2);
+            }
         }
-        g.restore();
+        noteBatch.fill(g, false);
+        g.setFill(LANE);
+        g.fillRect(0, top, KEYBOARD_WIDTH, VELOCITY_LANE_HEIGHT);
+        g.setFill(DIM_TEXT);
+        g.setFont(SMALL);
+        g.fillText("Velocity", 5, top + 14);
+        g.fillText("127", 5, top + 28);
+        g.fillText("1", 5, top + VELOCITY_LANE_HEIGHT - 4);
     }
 
     // ---- input
@@ -645,16 +645,72 @@ public final class PianoRollView extends Region {
         return true;
     }
 
-    /** Quiet notes cool blue, loud ones warm orange. */
-    private static Color[] velocityColours() {
+    /** Quiet notes cool blue, middle ones teal, loud ones warm orange; the last colour is the selection's. */
+    private static Color[] bucketColours() {
         Color quiet = Color.web("#3d7bd9");
         Color middle = Color.web("#3fb9a0");
         Color loud = Color.web("#f0883e");
-        Color[] colours = new Color[128];
-        for (int v = 0; v < 128; v++) {
-            double t = v / 127.0;
-            colours[v] = t < 0.5 ? quiet.interpolate(middle, t * 2) : middle.interpolate(loud, (t - 0.5) * 2);
+        Color[] colours = new Color[VELOCITY_BUCKETS + 1];
+        for (int b = 0; b < VELOCITY_BUCKETS; b++) {
+            double t = (b + 0.5) / VELOCITY_BUCKETS;
+            colours[b] = t < 0.5 ? quiet.interpolate(middle, t * 2) : middle.interpolate(loud, (t - 0.5) * 2);
         }
+        colours[SELECTED_BUCKET] = SELECTED;
         return colours;
+    }
+
+    /**
+     * Rectangles gathered by colour and filled colour by colour: one paint change per colour instead
+     * of one per note, and all outlines first in one colour. Arrays grow once and are reused.
+     */
+    private static final class RectBatch {
+        private final double[][] rects = new double[BUCKET_COLOURS.length][64];
+        private final int[] counts = new int[BUCKET_COLOURS.length];
+
+        void clear() {
+            Arrays.fill(counts, 0);
+        }
+
+        void add(int colour, double x, double y, double w, double h) {
+            int at = counts[colour] * 4;
+            if (at + 4 > rects[colour].length) {
+                rects[colour] = Arrays.copyOf(rects[colour], rects[colour].length * 2);
+            }
+            double[] r = rects[colour];
+            r[at] = x;
+            r[at + 1] = y;
+            r[at + 2] = w;
+            r[at + 3] = h;
+            counts[colour]++;
+        }
+
+        /** Fills every rectangle; outlined ones 3 pixels wide or more get a dark border. */
+        void fill(GraphicsContext g, boolean outlined) {
+            if (outlined) {
+                g.setFill(OUTLINE);
+                for (int c = 0; c < counts.length; c++) {
+                    double[] r = rects[c];
+                    for (int i = 0; i < counts[c] * 4; i += 4) {
+                        if (r[i + 2] >= 3) {
+                            g.fillRect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c < counts.length; c++) {
+                if (counts[c] == 0) {
+                    continue;
+                }
+                g.setFill(BUCKET_COLOURS[c]);
+                double[] r = rects[c];
+                for (int i = 0; i < counts[c] * 4; i += 4) {
+                    if (outlined && r[i + 2] >= 3) {
+                        g.fillRect(r[i] + 1, r[i + 1] + 1, r[i + 2] - 2, r[i + 3] - 2);
+                    } else {
+                        g.fillRect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+                    }
+                }
+            }
+        }
     }
 }

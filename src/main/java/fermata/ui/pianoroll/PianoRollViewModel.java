@@ -675,13 +675,16 @@ public final class PianoRollViewModel {
                 longestNote(c));
     }
 
-    /** Notes of the other MIDI tracks in the visible ticks, shifted to absolute ticks; shown faint, never edited. */
+    /**
+     * Notes of the other MIDI tracks in the visible ticks, shifted to absolute ticks; shown faint,
+     * never edited. Drum tracks are left out: their keys are instruments, not pitches.
+     */
     public List<Note> visibleGhostNotes() {
         List<Note> ghosts = new ArrayList<>();
         long from = tickAt(0);
         long to = (long) Math.ceil(lastVisibleTick()) + 1;
         for (Track t : project().tracks()) {
-            if (t.id().equals(trackId) || !(t instanceof MidiTrack m)) {
+            if (t.id().equals(trackId) || !(t instanceof MidiTrack m) || m.instrument().isDrums()) {
                 continue;
             }
             for (MidiClip c : m.clips()) {
