@@ -189,7 +189,8 @@ public final class PianoRollPanel extends BorderPane {
         scale.setTooltip(new Tooltip("Scale shown on the rows and the keyboard"));
 
         scale.setMaxWidth(Double.MAX_VALUE);
-        Button detect = button("Detect key", "detect-scale", model::detectScaleKey, "Find the key of this track's notes");
+        Button detect = button("Detect key and chords", "detect-harmony", model::detectKeyAndChords,
+                "Find the key and chords of the song's pitched tracks");
         CheckBox follow = new CheckBox("Follow playhead");
         follow.setId("follow-playhead");
         follow.selectedProperty().bindBidirectional(model.followPlayheadProperty());

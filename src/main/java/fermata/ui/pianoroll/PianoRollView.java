@@ -37,8 +37,9 @@ public final class PianoRollView extends Region {
     public static final double KEYBOARD_WIDTH = 56;
     public static final double RULER_HEIGHT = 24;
     public static final double TEMPO_LANE_HEIGHT = 18;
-    /** Top of the note area: below the ruler and the tempo lane. */
-    public static final double NOTES_TOP = RULER_HEIGHT + TEMPO_LANE_HEIGHT;
+    public static final double CHORD_LANE_HEIGHT = 18;
+    /** Top of the note area: below the ruler, the tempo lane and the chord strip. */
+    public static final double NOTES_TOP = RULER_HEIGHT + TEMPO_LANE_HEIGHT + CHORD_LANE_HEIGHT;
     public static final double VELOCITY_LANE_HEIGHT = 84;
     /** The divider above the velocity lane. */
     public static final double LANE_GAP = 4;
@@ -69,6 +70,9 @@ public final class PianoRollView extends Region {
     private static final Color LOOP = Color.web("#3fb950");
     private static final Color LOOP_SHADE = Color.web("#3fb950", 0.07);
     private static final Color LOOP_OFF = Color.web("#3fb950", 0.35);
+    private static final Color CHORD_TINT = Color.web("#a371f7", 0.12);
+    private static final Color CHORD_BOX = Color.web("#a371f7", 0.30);
+    private static final Color CHORD_LANE = Color.web("#1d2128");
     private static final Color BAND_FILL = Color.web("#58a6ff", 0.15);
     private static final Color WHITE_KEY = Color.web("#e6e6e6");
     private static final Color WHITE_KEY_SCALE = Color.web("#f4f4f4");
@@ -172,6 +176,7 @@ public final class PianoRollView extends Region {
         g.save();
         g.translate(KEYBOARD_WIDTH, NOTES_TOP);
         drawRows(g, scale);
+        drawChordTones(g);
         drawLoopShade(g, model.height());
         drawGrid(g, lines, model.height());
         drawGhosts(g);
@@ -184,6 +189,50 @@ public final class PianoRollView extends Region {
         drawVelocityLane(g, lines);
         drawRuler(g, lines);
         drawTempoLane(g);
+        drawChordLane(g);
+    }
+
+    /** Tints, under each detected chord, the rows of its tones. */
+    private void drawChordTones(GraphicsContext g) {
+        List<ChordMark> chords = model.visibleChords();
+        if (chords.isEmpty()) {
+            return;
+        }
+        g.setFill(CHORD_TINT);
+        double ppk = model.pixelsPerKey();
+        for (ChordMark c : chords) {
+            double x0 = Math.max(0, model.xOf(c.startTick()));
+            double x1 = Math.min(model.width(), model.xOf(c.endTick()));
+            for (int p = model.lowestPitch(); p <= model.highestPitch(); p++) {
+                if (c.hasTone(p)) {
+                    g.fillRect(x0, model.yOf(p), x1 - x0, ppk - 1);
+                }
+            }
+        }
+    }
+
+    private void drawChordLane(GraphicsContext g) {
+        double top = RULER_HEIGHT + TEMPO_LANE_HEIGHT;
+        double w = canvas.getWidth();
+        g.setFill(CHORD_LANE);
+        g.fillRect(0, top, w, CHORD_LANE_HEIGHT);
+        g.setFont(SMALL);
+        for (ChordMark c : model.visibleChords()) {
+            double x0 = KEYBOARD_WIDTH + Math.max(0, model.xOf(c.startTick()));
+            double x1 = KEYBOARD_WIDTH + Math.min(model.width(), model.xOf(c.endTick()));
+            g.setFill(CHORD_BOX);
+            g.fillRect(x0 + 1, top + 2, Math.max(1, x1 - x0 - 2), CHORD_LANE_HEIGHT - 4);
+            if (x1 - x0 > 24) {
+                g.setFill(TEXT);
+                g.fillText(c.label(), x0 + 4, top + 13, x1 - x0 - 6);
+            }
+        }
+        g.setFill(CHORD_LANE);
+        g.fillRect(0, top, KEYBOARD_WIDTH, CHORD_LANE_HEIGHT);
+        g.setFill(DIM_TEXT);
+        g.fillText("Chords", 5, top + 13);
+        g.setFill(DIVIDER);
+        g.fillRect(0, NOTES_TOP - 1, w, 1);
     }
 
     /**
@@ -420,7 +469,7 @@ public final class PianoRollView extends Region {
             g.fillText(key.label(), KEYBOARD_WIDTH + model.width() - 80, RULER_HEIGHT + 13);
         }
         g.setFill(DIVIDER);
-        g.fillRect(0, NOTES_TOP - 1, w, 1);
+        g.fillRect(0, RULER_HEIGHT + TEMPO_LANE_HEIGHT - 1, w, 1);
     }
 
     private void drawKeyboard(GraphicsContext g) {

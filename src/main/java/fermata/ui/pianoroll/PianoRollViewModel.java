@@ -1,6 +1,8 @@
 package fermata.ui.pianoroll;
 
 import fermata.core.analysis.MidiAnalyzer;
+import fermata.core.analysis.tonal.ChordRecognizer;
+import fermata.core.analysis.tonal.ChordSegment;
 import fermata.core.analysis.tonal.KeyEstimate;
 import fermata.core.analysis.tonal.PitchClass;
 import fermata.core.edit.AddMidiClip;
@@ -95,6 +97,7 @@ public final class PianoRollViewModel {
     private final ObjectProperty<KeySignature> scaleKey = new SimpleObjectProperty<>();
     private final Set<Note> selection = new LinkedHashSet<>();
     private List<Note> clipboard = List.of();
+    private List<ChordMark> chords = List.of();
     private IntConsumer auditioner = pitch -> { };
 
     private String trackId;
@@ -362,27 +365,49 @@ public final class PianoRollViewModel {
         return key != null && Math.floorMod(pitch - key.tonicPitchClass(), 12) == 0;
     }
 
-    /** Sets the scale to the key the analysis finds in the shown track's notes (all tracks when it has none). */
-    public void detectScaleKey() {
-        MidiTrack t = track();
-        MidiAnalyzer.Result result;
-        if (t != null && t.noteCount() > 0) {
-            List<MidiAnalyzer.PlacedNote> placed = new ArrayList<>();
-            for (MidiClip c : t.clips()) {
-                for (Note n : c.notes()) {
-                    placed.add(new MidiAnalyzer.PlacedNote(c.startTick() + n.startTick(), n));
-                }
-            }
-            result = MidiAnalyzer.analyze(placed, project().tempoMap());
-        } else {
-            result = MidiAnalyzer.analyze(project());
-        }
+    /**
+     * Runs the MIDI analysis over every pitched track (drums left out) and shows its result: the
+     * key becomes the highlighted scale and the chords appear on the chord strip, their tones
+     * tinted on the rows. The chords stay as found until the next detection.
+     */
+    public void detectKeyAndChords() {
+        MidiAnalyzer.Result result = MidiAnalyzer.analyze(project());
         if (result.noteCount() == 0) {
-            status.set("No notes to find a key in");
+            status.set("No pitched notes to find a key and chords in");
             return;
         }
         KeyEstimate key = result.tonal().key();
         scaleKey.set(keySignature(key.tonicPitchClass(), key.mode() == KeyEstimate.Mode.MINOR));
+        List<ChordMark> marks = new ArrayList<>();
+        for (ChordSegment c : result.tonal().chords()) {
+            int tones = ChordRecognizer.tones(c.label());
+            if (tones != 0) {
+                long from = Math.round(project().tempoMap().tick(c.startSeconds()));
+                long to = Math.round(project().tempoMap().tick(c.endSeconds()));
+                if (to > from) {
+                    marks.add(new ChordMark(from, to, c.label(), tones));
+                }
+            }
+        }
+        chords = List.copyOf(marks);
+        changed();
+    }
+
+    /** The chords found by {@link #detectKeyAndChords()}, in time order; empty before. */
+    public List<ChordMark> chords() {
+        return chords;
+    }
+
+    /** The chords that overlap the visible ticks. */
+    public List<ChordMark> visibleChords() {
+        List<ChordMark> visible = new ArrayList<>();
+        double last = lastVisibleTick();
+        for (ChordMark c : chords) {
+            if (c.endTick() > firstTick && c.startTick() < last) {
+                visible.add(c);
+            }
+        }
+        return visible;
     }
 
     /** The key signature of a tonic and mode, fewest accidentals (F# major as 6 sharps, not 6 flats). */

@@ -27,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Writes docs/screenshots/pianoroll.png: the piano track of the demo project in the dark theme, with
- * the bass and flute as ghost notes, a selected chord, the loop region, the playhead, C major
- * highlighted on the rows and the velocity lane.
+ * the bass and flute as ghost notes, a selected chord, the loop region, the playhead, the detected
+ * key's scale and chords highlighted on the rows, and the velocity lane.
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -51,6 +51,7 @@ class PianoRollScreenshotTest {
     void writesThePianoRollScreenshot(FxRobot robot) throws Exception {
         robot.interact(() -> {
             roll.toolProperty().set(new SelectTool());
+            roll.detectKeyAndChords();
             roll.showBars(1, 12);
             roll.showPitches(28, 90);
             long barThree = roll.barStart(3);
@@ -67,6 +68,7 @@ class PianoRollScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(roll.visibleGhostNotes().isEmpty(), "bass and flute show as ghosts");
         assertTrue(roll.selection().size() >= 3, "a chord is selected");
+        assertFalse(roll.visibleChords().isEmpty(), "the chord strip shows the detected chords");
         assertEquals(0, roll.firstTick(), 1e-9, "the playhead is in view, so the view did not follow it");
         Path[] png = new Path[1];
         robot.interact(() -> png[0] = Screenshots.write(scene, "pianoroll"));

@@ -588,10 +588,19 @@ class PianoRollViewModelTest {
         for (int i = 0; i < steps.length; i++) {
             aMinor.add(new Note(steps[i], i * 480L, 480, 90));
         }
-        history.reset(history.current().withTrack("piano", t -> ((MidiTrack) t).withClip("piano-clip", c -> c.withNotes(aMinor))));
+        history.reset(history.current()
+                .withTrack("piano", t -> ((MidiTrack) t).withClip("piano-clip", c -> c.withNotes(aMinor)))
+                .withTrack("bass", t -> ((MidiTrack) t).withClip("bass-clip", c -> c.withNotes(List.of(new Note(45, 0, 6720, 90, 1))))));
         roll.showTrack("piano");
-        roll.detectScaleKey();
+        roll.detectKeyAndChords();
         assertEquals(new KeySignature(0, 0, true), roll.scaleKeyProperty().get());
+        assertFalse(roll.chords().isEmpty(), "chords found");
+        ChordMark held = roll.chords().stream().filter(c -> c.startTick() <= 3840 && c.endTick() > 3840).findFirst().orElseThrow();
+        assertEquals("Am", held.label(), roll.chords().toString());
+        assertTrue(held.hasTone(57) && held.hasTone(60) && held.hasTone(64) && !held.hasTone(59));
+        assertEquals(roll.chords(), roll.visibleChords().subList(0, roll.chords().size()), "all in the first four bars");
+        assertEquals((1 << 1) | (1 << 4) | (1 << 8) | (1 << 11), fermata.core.analysis.tonal.ChordRecognizer.tones("C#m7"));
+        assertEquals(0, fermata.core.analysis.tonal.ChordRecognizer.tones("N"));
     }
 
     @Test
