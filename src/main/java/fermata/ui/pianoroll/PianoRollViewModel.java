@@ -102,6 +102,8 @@ public final class PianoRollViewModel {
 
     private String trackId;
     private String clipId;
+    private Project endTickOf;
+    private long endTick;
     private MidiClip longestNoteCacheClip;
     private long longestNoteCache;
 
@@ -128,6 +130,7 @@ public final class PianoRollViewModel {
     private long anchorLength;
 
     private boolean executing;
+    private boolean gestureOpen;
     private double velocityStrokeX = Double.NaN;
     private int velocityStrokeValue;
 
@@ -558,7 +561,11 @@ public final class PianoRollViewModel {
 
     /** The tick the time scroll bar reaches: the song's end plus a few bars, at least the visible range. */
     public double scrollableTicks() {
-        return Math.max(lastVisibleTick(), project().endTick() + barStart(5));
+        if (endTickOf != project()) {
+            endTickOf = project();
+            endTick = endTickOf.endTick();
+        }
+        return Math.max(lastVisibleTick(), endTick + barStart(5));
     }
 
     /** Absolute tick where a 1-based bar starts, following the time signature changes. */
@@ -854,12 +861,13 @@ public final class PianoRollViewModel {
 
     /** Starts a gesture on the history: everything executed until {@link #endGesture()} is one undo step. */
     public void beginGesture(String label) {
-        history.beginGesture(label);
+        openGesture(label);
     }
 
     /** Ends the gesture under way, if any. */
     public void endGesture() {
-        if (history.inGesture()) {
+        if (gestureOpen) {
+            gestureOpen = false;
             history.endGesture();
         }
         changed();
@@ -871,7 +879,7 @@ public final class PianoRollViewModel {
         band = null;
         rulerDrag = RulerDrag.NONE;
         velocityStrokeX = Double.NaN;
-        history.cancelGesture();
+        dropGesture();
         changed();
     }
 
@@ -896,14 +904,14 @@ public final class PianoRollViewModel {
     /** Adds a note of the last used length at the snapped tick and pitch under the point; dragging then stretches it. */
     public void beginDraw(double x, double y) {
         long start = Math.max(0, snap.get().floor(tickAt(x)));
-        history.beginGesture("Draw note");
+        openGesture("Draw note");
         if (!ensureClip()) {
-            history.cancelGesture();
+            dropGesture();
             return;
         }
         long relative = start - clipStart();
         if (relative < 0) {
-            history.cancelGesture();
+            dropGesture();
             status.set("A note cannot start before its clip");
             return;
         }
@@ -913,7 +921,7 @@ public final class PianoRollViewModel {
             auditioner.accept(note.pitch());
             startResize(clipStart() + note.endTick(), note.lengthTicks());
         } else {
-            history.cancelGesture();
+            dropGesture();
         }
     }
 
@@ -1039,7 +1047,7 @@ public final class PianoRollViewModel {
 
     /** Starts a velocity stroke at a point of the lane; the whole stroke is one undo step. */
     public void beginVelocityStroke(double x, double y, double laneHeight) {
-        history.beginGesture("Draw velocity");
+        openGesture("Draw velocity");
         velocityStrokeX = x;
         velocityStrokeValue = velocityAt(y, laneHeight);
         drawVelocity(x, velocityStrokeValue, x, velocityStrokeValue);
@@ -1304,9 +1312,9 @@ public final class PianoRollViewModel {
         if (clipboard.isEmpty() || trackId == null) {
             return;
         }
-        history.beginGesture("Paste");
+        openGesture("Paste");
         if (!ensureClip() || tick < clipStart()) {
-            history.cancelGesture();
+            dropGesture();
             status.set("Paste needs a MIDI clip that starts at or before the cursor");
             return;
         }
@@ -1420,6 +1428,19 @@ public final class PianoRollViewModel {
             selection.removeIf(n -> c.indexOf(n) < 0);
         }
         changed();
+    }
+
+    /** Starts a History gesture that this piano roll owns, so that it never ends or cancels someone else's. */
+    private void openGesture(String label) {
+        history.beginGesture(label);
+        gestureOpen = true;
+    }
+
+    private void dropGesture() {
+        if (gestureOpen) {
+            gestureOpen = false;
+            history.cancelGesture();
+        }
     }
 
     private void changed() {

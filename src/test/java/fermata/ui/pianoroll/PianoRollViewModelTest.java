@@ -344,6 +344,12 @@ class PianoRollViewModelTest {
         draw.release(roll, Pointer.at(x(6000), y(50)));
         assertSame(before, history.current());
         assertEquals(0, history.undoDepth());
+
+        history.beginGesture("someone else's");
+        roll.showTrack("bass");
+        roll.cancelDrag();
+        assertTrue(history.inGesture(), "the piano roll leaves gestures it did not open alone");
+        history.endGesture();
     }
 
     @Test
