@@ -85,6 +85,7 @@ public final class PianoRollView extends Region {
     private static final int SELECTED_BUCKET = VELOCITY_BUCKETS;
     private static final Color[] BUCKET_COLOURS = bucketColours();
     private static final boolean[] BLACK = {false, true, false, true, false, false, true, false, true, false, true, false};
+    private static final EraseTool ERASER = new EraseTool();
     private static final Font SMALL = Font.font("System", 10);
     private static final Font RULER_FONT = Font.font("System", FontWeight.BOLD, 11);
 
@@ -95,6 +96,8 @@ public final class PianoRollView extends Region {
     private final RectBatch noteBatch = new RectBatch();
     private boolean redrawPending;
     private Area pressedIn = Area.NONE;
+    /** A right-button press or sweep in the note area erases, whatever the tool. */
+    private boolean erasing;
 
     private enum Area { NONE, KEYBOARD, RULER, NOTES, VELOCITY }
 
@@ -584,6 +587,12 @@ public final class PianoRollView extends Region {
 
     private void pressed(MouseEvent e) {
         canvas.requestFocus();
+        if (e.getButton() == MouseButton.SECONDARY && areaAt(e.getX(), e.getY()) == Area.NOTES) {
+            erasing = true;
+            ERASER.press(model, pointer(e));
+            e.consume();
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
@@ -603,6 +612,11 @@ public final class PianoRollView extends Region {
     }
 
     private void dragged(MouseEvent e) {
+        if (erasing) {
+            ERASER.drag(model, pointer(e));
+            e.consume();
+            return;
+        }
         double x = e.getX() - KEYBOARD_WIDTH;
         switch (pressedIn) {
             case RULER -> model.rulerDrag(x);
@@ -614,6 +628,12 @@ public final class PianoRollView extends Region {
     }
 
     private void released(MouseEvent e) {
+        if (erasing) {
+            erasing = false;
+            ERASER.release(model, pointer(e));
+            e.consume();
+            return;
+        }
         double x = e.getX() - KEYBOARD_WIDTH;
         switch (pressedIn) {
             case RULER -> model.rulerRelease(x);

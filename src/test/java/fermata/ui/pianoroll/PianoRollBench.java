@@ -49,7 +49,7 @@ class PianoRollBench {
     private static final int WIDTH = 1920;
     private static final int HEIGHT = 1080;
     private static final int WARM_UP = 30;
-    private static final int RUNS = 60;
+    private static final int RUNS = 100;
 
     private final StringBuilder report = new StringBuilder();
 
@@ -88,7 +88,7 @@ class PianoRollBench {
             roll.showPitches(36, 95);
             return null;
         });
-        line("| case | notes in the visible range | draw() alone, median | frame (draw + snapshot): wall median (p90) | frame: process CPU, mean |");
+        line("| case | notes in the visible range | draw() alone, median | frame (draw + snapshot): wall min / median (p90) | frame: process CPU, mean |");
         line("|---|---|---|---|---|");
         double[] readBack = fx(() -> time(() -> { }, view));
         for (int bars : new int[] {8, 32, 128}) {
@@ -99,12 +99,12 @@ class PianoRollBench {
             int visible = fx(() -> roll.visibleNotes().size());
             double[] drawOnly = fx(() -> time(view::draw, null));
             double[] frame = fx(() -> time(view::draw, view));
-            line(String.format(Locale.ROOT, "| full redraw, %d bars visible (%.1f ticks/pixel) | %,d | %.2f ms | %.2f ms (%.2f) | %.2f ms |",
-                    bars, roll.ticksPerPixel(), visible, median(wall(drawOnly)), median(wall(frame)),
+            line(String.format(Locale.ROOT, "| full redraw, %d bars visible (%.1f ticks/pixel) | %,d | %.2f ms | %.2f / %.2f ms (%.2f) | %.2f ms |",
+                    bars, roll.ticksPerPixel(), visible, median(wall(drawOnly)), min(wall(frame)), median(wall(frame)),
                     percentile(wall(frame), 0.9), cpu(frame)));
         }
-        line(String.format(Locale.ROOT, "| snapshot of an unchanged canvas (read-back alone) | | | %.2f ms | %.2f ms |",
-                median(wall(readBack)), cpu(readBack)));
+        line(String.format(Locale.ROOT, "| snapshot of an unchanged canvas (read-back alone) | | | %.2f / %.2f ms | %.2f ms |",
+                min(wall(readBack)), median(wall(readBack)), cpu(readBack)));
 
         fx(() -> {
             roll.showBars(41, 32);
@@ -112,8 +112,8 @@ class PianoRollBench {
         });
         int peerNotes = fx(() -> roll.visibleNotes().size());
         double[] peer = fx(() -> nodePerNote(roll));
-        line(String.format(Locale.ROOT, "| peer: one Rectangle node per visible note, 32 bars | %,d | | %.2f ms (%.2f) | %.2f ms |",
-                peerNotes, median(wall(peer)), percentile(wall(peer), 0.9), cpu(peer)));
+        line(String.format(Locale.ROOT, "| peer: one Rectangle node per visible note, 32 bars | %,d | | %.2f / %.2f ms (%.2f) | %.2f ms |",
+                peerNotes, min(wall(peer)), median(wall(peer)), percentile(wall(peer), 0.9), cpu(peer)));
 
         dragFiveThousand(roll, view, history);
         Path out = Path.of("target", "bench", "pianoroll.md");
@@ -183,9 +183,10 @@ class PianoRollBench {
         assertEquals("Move notes", history.undoLabel());
         double release = median(releaseAndUndo[0]);
         double undo = median(releaseAndUndo[1]);
-        line(String.format(Locale.ROOT, "| drag 5,000 selected notes: preview + redraw + snapshot per mouse event | %,d selected | | %.2f ms (%.2f) | %.2f ms |",
-                SELECTED, median(wall(frames)), percentile(wall(frames), 0.9), cpu(frames)));
-        line(String.format(Locale.ROOT, "| release: the one MoveNotes command on the 50,000-note clip, median of 9 | | | %.2f ms (undo %.2f ms) | |", release, undo));
+        line(String.format(Locale.ROOT, "| drag 5,000 selected notes: preview + redraw + snapshot per mouse event | %,d selected | | %.2f / %.2f ms (%.2f) | %.2f ms |",
+                SELECTED, min(wall(frames)), median(wall(frames)), percentile(wall(frames), 0.9), cpu(frames)));
+        line(String.format(Locale.ROOT, "| release: the one MoveNotes command on the 50,000-note clip, 9 times | | | %.2f / %.2f ms (undo median %.2f ms) | |",
+                min(releaseAndUndo[0]), release, undo));
     }
 
     private WritableImage target;
@@ -259,6 +260,10 @@ class PianoRollBench {
         double[] result = Arrays.copyOfRange(times, WARM_UP, times.length + 1);
         result[RUNS] = (cpuNanos() - cpuStart) / 1e6 / RUNS;
         return result;
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
     }
 
     private static double median(double[] values) {

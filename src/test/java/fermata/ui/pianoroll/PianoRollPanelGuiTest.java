@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The piano roll panel in a real stage, headless under Monocle, on the demo project: the robot's
- * mouse draws, moves, resizes and deletes notes on the canvas, and each step undoes to the very
- * project before it.
+ * mouse draws, moves, resizes and deletes (Delete key, right button) notes on the canvas, and each
+ * step undoes to the very project before it.
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -122,6 +122,12 @@ class PianoRollPanelGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(count, flute().size());
         assertFalse(flute().contains(moved.withLength(1920)));
+        undoTo(robot, beforeDelete);
+
+        robot.clickOn(at(1920 + 200, 65), MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(flute().contains(moved.withLength(1920)), "the right button erases with any tool");
+        assertEquals("Erase notes", history.undoLabel());
         undoTo(robot, beforeDelete);
     }
 
