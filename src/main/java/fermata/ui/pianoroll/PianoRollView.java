@@ -255,7 +255,7 @@ public final class PianoRollView extends Region {
             }
             if (row != null) {
                 g.setFill(row);
-                g.fillRect(0, y, width, ppk);
+                g.fillRect(0, Math.floor(y), width, Math.floor(y + ppk) - Math.floor(y));
             }
             g.setFill(p % 12 == 0 ? OCTAVE_LINE : ROW_LINE);
             g.fillRect(0, Math.floor(y + ppk) - 1, width, 1);
@@ -746,14 +746,19 @@ public final class PianoRollView extends Region {
                 rects[colour] = Arrays.copyOf(rects[colour], rects[colour].length * 2);
             }
             double[] r = rects[colour];
-            r[at] = x;
-            r[at + 1] = y;
-            r[at + 2] = w;
-            r[at + 3] = h;
+            double left = Math.floor(x);
+            double top = Math.floor(y);
+            r[at] = left;
+            r[at + 1] = top;
+            r[at + 2] = Math.max(1, Math.floor(x + w) - left);
+            r[at + 3] = Math.max(1, Math.floor(y + h) - top);
             counts[colour]++;
         }
 
-        /** Fills every rectangle; outlined ones 3 pixels wide or more get a dark border. */
+        /**
+         * Fills every rectangle; outlined ones 3 pixels wide or more get a dark border. Edges are on
+         * whole pixels: crisper, and Prism fills pixel-aligned rectangles without computing coverage.
+         */
         void fill(GraphicsContext g, boolean outlined) {
             if (outlined) {
                 g.setFill(OUTLINE);
