@@ -1233,15 +1233,17 @@ public final class PianoRollViewModel {
     }
 
     private static long parseWhole(String text, String what, long low, long high) {
+        String message = what + " must be a whole number " + low + ".." + high + "; was \"" + text + "\"";
+        long value;
         try {
-            long value = Long.parseLong(text.trim());
-            if (value >= low && value <= high) {
-                return value;
-            }
+            value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            // fall through to the message below
+            throw new IllegalArgumentException(message, e);
         }
-        throw new IllegalArgumentException(what + " must be a whole number " + low + ".." + high + "; was \"" + text + "\"");
+        if (value < low || value > high) {
+            throw new IllegalArgumentException(message);
+        }
+        return value;
     }
 
     private void editSelection(UnaryOperator<Note> change) {
