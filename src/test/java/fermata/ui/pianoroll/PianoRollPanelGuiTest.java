@@ -132,8 +132,17 @@ class PianoRollPanelGuiTest {
     }
 
     @Test
-    void rubberBandAndVelocityLaneWithTheMouse(FxRobot robot) {
+    void rubberBandVelocityLaneKeyboardAndRulerWithTheMouse(FxRobot robot) {
         frame(robot);
+        Point2D key = panel.view().canvas().localToScreen(10, roll.yOf(69) + roll.pixelsPerKey() / 2 + PianoRollView.NOTES_TOP);
+        robot.clickOn(key);
+        assertEquals(List.of(69), sounded, "a click on the keyboard sounds its key");
+        Point2D barTwo = panel.view().canvas().localToScreen(PianoRollView.KEYBOARD_WIDTH + roll.xOf(3840), 12);
+        Point2D barFour = panel.view().canvas().localToScreen(PianoRollView.KEYBOARD_WIDTH + roll.xOf(11520), 12);
+        robot.drag(barTwo, MouseButton.PRIMARY).dropTo(barFour);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new LoopRegion(3840, 11520), roll.loopRegionProperty().get(), "a drag on the ruler sets the loop");
+
         robot.clickOn("#tool-select");
         robot.interact(() -> roll.showBars(5, 4));
         WaitForAsyncUtils.waitForFxEvents();
