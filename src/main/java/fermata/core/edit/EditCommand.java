@@ -12,7 +12,8 @@ import fermata.core.model.Project;
 public sealed interface EditCommand permits AddNotes, RemoveNotes, MoveNotes, ResizeNotes, SetVelocity,
         TransposeNotes, QuantizeNotes, AddMidiClip, RemoveMidiClip, AddTrack, RemoveTrack, RenameTrack, MoveTrack,
         SetInstrument, SetMixer, SetTempo, RemoveTempo, SetTimeSignature, RemoveTimeSignature, SetKeySignature,
-        AddAudioClip, RemoveAudioClip, MoveAudioClip, TrimAudioClip, CompoundEdit {
+        AddAudioClip, RemoveAudioClip, MoveAudioClip, TrimAudioClip, CompoundEdit,
+        LegatoNotes, HumanizeNotes, ReplaceNotes {
 
     Project apply(Project project);
 

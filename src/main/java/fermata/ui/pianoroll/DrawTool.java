@@ -35,7 +35,7 @@ public final class DrawTool implements PianoRollTool {
     @Override
     public void release(PianoRollViewModel roll, Pointer p) {
         if (drawing) {
-            roll.endGesture();
+            roll.endDrag();
             drawing = false;
         } else {
             onNotes.release(roll, p);

@@ -48,6 +48,8 @@ class HistoryTest {
                 SetVelocity.all("piano", "clip", List.of(C, E), 40),
                 new TransposeNotes("piano", "clip", List.of(C, E), 12),
                 new QuantizeNotes("piano", "clip", List.of(E), 960, 1.0, 0.0),
+                new HumanizeNotes("piano", "clip", List.of(C, E), 20, 10, 1),
+                new ReplaceNotes("piano", "clip", List.of(E), List.of(E.withPitch(65).withVelocity(30))),
                 new RenameTrack("piano", "Keys"),
                 new MoveTrack("piano", 1),
                 new SetInstrument("piano", new Instrument(40, 0, 0, 1)),

@@ -28,6 +28,29 @@ public final class ChordRecognizer {
         return PitchClass.name(root) + SUFFIXES[quality];
     }
 
+    /**
+     * The pitch classes of a chord label this class produces ("C#m7" gives C# E G# B) as a 12-bit
+     * mask, bit 0 = C; 0 for "N" or a label it does not make.
+     */
+    public static int tones(String label) {
+        for (int root = 11; root >= 0; root--) {
+            String name = PitchClass.name(root);
+            if (label.startsWith(name)) {
+                String suffix = label.substring(name.length());
+                for (int q = 0; q < SUFFIXES.length; q++) {
+                    if (SUFFIXES[q].equals(suffix)) {
+                        int mask = 0;
+                        for (int interval : INTERVALS[q]) {
+                            mask |= 1 << ((root + interval) % 12);
+                        }
+                        return mask;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
     public static List<ChordSegment> recognize(Chromagram chromagram, double durationSeconds) {
         double[][] chroma = chromagram.chroma();
         int frames = chroma.length;
