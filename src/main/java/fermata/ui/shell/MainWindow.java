@@ -9,7 +9,9 @@ import fermata.ui.pianoroll.PianoRollPanel;
 import fermata.ui.mixer.MixPanel;
 import fermata.ui.mixer.MixPanelViewModel;
 import fermata.ui.pianoroll.PianoRollViewModel;
+import fermata.core.engine.rt.TransportState;
 import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -38,6 +40,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import javafx.util.Duration;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +65,7 @@ public final class MainWindow {
     private final PianoRollPanel pianoRoll;
     private final StackPane editorArea = new StackPane();
     private final Label audioPlaceholder = new Label("Audio track: the waveform editor shows its clips here.");
+    private static final double AUDITION_MILLIS = 300;
     private final Label noTrack = new Label("Select a track on the left, or add one: Track ▸ Add MIDI track.");
     private final Sidebar sidebar = new Sidebar();
     private final MixPanel mixPanel;
@@ -114,10 +119,12 @@ public final class MainWindow {
                 actions.dropFiles(files.stream().map(File::toPath).toList());
             }
         });
+        connectPianoRoll();
         new AnimationTimer() {
             @Override
             public void handle(long now) {
                 transport.refresh();
+                roll.setPlayheadTick(transport.playheadTickProperty().get());
             }
         }.start();
         if (!studio.tracks().isEmpty()) {
@@ -181,6 +188,9 @@ public final class MainWindow {
         boolean midi = track instanceof MidiTrack;
         if (midi && !id.equals(roll.trackId())) {
             roll.showTrack(id);
+            // The selected MIDI track takes the keyboard, as in Ableton and Bitwig: MIDI input and
+            // auditioned notes sound through the instrument being edited.
+            transport.armedTrackProperty().set(id);
         }
         pianoRoll.setVisible(midi);
         audioPlaceholder.setVisible(track != null && !midi);
@@ -215,7 +225,8 @@ public final class MainWindow {
                 item(edit, "Duplicate", "Shortcut+D", roll::duplicate),
                 item(edit, "Select All", "Shortcut+A", roll::selectAll),
                 new SeparatorMenuItem(),
-                item(edit, "Quantize", "Q", () -> roll.quantize(1.0, 0.0)),
+                item(edit, "Quantize", "Q", roll::quantize),
+                item(edit, "Legato", null, roll::legato),
                 item(edit, "Transpose Up an Octave", "Shift+Up", () -> roll.transpose(12)),
                 item(edit, "Transpose Down an Octave", "Shift+Down", () -> roll.transpose(-12)),
                 new SeparatorMenuItem(),
@@ -234,8 +245,8 @@ public final class MainWindow {
             sidebar.setManaged(now);
         });
         Menu viewMenu = new Menu("_View", null, dark, showSidebar,
-                item(view, "Zoom In", "Shortcut+Equals", () -> roll.zoomTime(1 / 1.25, roll.width() / 2)),
-                item(view, "Zoom Out", "Shortcut+Minus", () -> roll.zoomTime(1.25, roll.width() / 2)));
+                item(view, "Zoom In", "Shortcut+Equals", roll::zoomIn),
+                item(view, "Zoom Out", "Shortcut+Minus", roll::zoomOut));
 
         String trans = "Transport";
         Menu transportMenu = new Menu("T_ransport", null,
@@ -299,47 +310,61 @@ public final class MainWindow {
         shortcuts.add(new Shortcut("C", "Metronome on / off", "Transport"));
         shortcuts.add(new Shortcut("Delete, Backspace", "Delete the selected notes", "Piano roll"));
         shortcuts.add(new Shortcut("Up / Down", "Transpose the selection a semitone", "Piano roll"));
+        shortcuts.add(new Shortcut("Left / Right", "Nudge the selection by the snap grid", "Piano roll"));
         shortcuts.add(new Shortcut("+ / -", "Zoom in / out in time", "Piano roll"));
-        shortcuts.add(new Shortcut("Escape", "Clear the selection", "Piano roll"));
+        shortcuts.add(new Shortcut("Escape", "Cancel a drag", "Piano roll"));
+        shortcuts.add(new Shortcut("Alt+drag", "Duplicate the dragged notes", "Piano roll"));
+        shortcuts.add(new Shortcut("Shift+click", "Add to or remove from the selection", "Piano roll"));
+        shortcuts.add(new Shortcut("Right-click", "Erase a note with any tool", "Piano roll"));
     }
 
-    /** Keys with no modifier act on the studio unless a text field is being typed in. */
+    /**
+     * Transport keys work everywhere but in text fields; the piano roll's own keys (Delete,
+     * arrows, +/-) reach it when it has the focus.
+     */
     private void editorKey(KeyEvent e) {
-        if (e.isShortcutDown() || e.isAltDown() || e.getTarget() instanceof TextInputControl) {
+        if (e.isShortcutDown() || e.isAltDown() || e.isShiftDown() || e.getTarget() instanceof TextInputControl) {
             return;
         }
         Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
         if (focus instanceof TextInputControl) {
             return;
         }
-        boolean handled = true;
         KeyCode code = e.getCode();
         if (code == KeyCode.SPACE) {
             transport.togglePlay();
         } else if (code == KeyCode.HOME) {
             transport.rewind();
-        } else if (code == KeyCode.L && !e.isShiftDown()) {
+        } else if (code == KeyCode.L) {
             transport.loopProperty().set(!transport.loopProperty().get());
-        } else if (code == KeyCode.C && !e.isShiftDown()) {
+        } else if (code == KeyCode.C) {
             transport.metronomeProperty().set(!transport.metronomeProperty().get());
-        } else if (!pianoRoll.isVisible()) {
-            handled = false;
-        } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
-            roll.deleteSelection();
-        } else if ((code == KeyCode.UP || code == KeyCode.DOWN) && !e.isShiftDown()) {
-            roll.transpose(code == KeyCode.UP ? 1 : -1);
-        } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
-            roll.zoomTime(1 / 1.25, roll.width() / 2);
-        } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
-            roll.zoomTime(1.25, roll.width() / 2);
-        } else if (code == KeyCode.ESCAPE) {
-            roll.clearSelection();
         } else {
-            handled = false;
+            return;
         }
-        if (handled) {
-            e.consume();
-        }
+        e.consume();
+    }
+
+    /** Playhead, loop region, edit cursor and auditioning between the transport and the piano roll. */
+    private void connectPianoRoll() {
+        roll.loopRegionProperty().addListener((o, was, region) -> {
+            transport.loopRangeProperty().set(region == null ? null
+                    : new TransportViewModel.LoopRange(region.startTick(), region.endTick()));
+            if (region != null && was == null) {
+                transport.loopProperty().set(true);
+            }
+        });
+        roll.cursorTickProperty().addListener((o, was, tick) -> {
+            if (transport.stateProperty().get() != TransportState.PLAYING) {
+                transport.seekTick(tick.longValue());
+            }
+        });
+        roll.setAuditioner(pitch -> {
+            Runnable off = transport.audition(pitch);
+            PauseTransition release = new PauseTransition(Duration.millis(AUDITION_MILLIS));
+            release.setOnFinished(e -> off.run());
+            release.play();
+        });
     }
 
     private HBox statusBar(StatusViewModel status) {

@@ -47,6 +47,10 @@ public final class TransportViewModel {
         }
     }
 
+    private static final int NOTE_ON = 0x90;
+    private static final int NOTE_OFF = 0x80;
+    private static final int AUDITION_VELOCITY = 96;
+
     private final StudioViewModel studio;
     private Transport transport;
     private TakeRecorder recorder;
@@ -179,6 +183,18 @@ public final class TransportViewModel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Sounds {@code pitch} briefly on the armed track (a click on the piano roll's keyboard, a
+     * drawn note): note-on now; the returned runnable sends the note-off.
+     */
+    public Runnable audition(int pitch) {
+        if (transport == null || unavailable != null || armedTrack.get() == null) {
+            return () -> { };
+        }
+        transport.offerLiveMessage(NOTE_ON, pitch, AUDITION_VELOCITY);
+        return () -> transport.offerLiveMessage(NOTE_OFF, pitch, 0);
     }
 
     /** Moves the playhead to {@code tick}. */

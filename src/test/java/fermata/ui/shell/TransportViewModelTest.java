@@ -39,6 +39,10 @@ class TransportViewModelTest {
         @Override public void setCountInBars(int bars) { calls.add("count-in " + bars); }
         @Override public long playheadFrame() { return playhead; }
         @Override public TransportState state() { return state; }
+        @Override public boolean offerLiveMessage(int status, int data1, int data2) {
+            calls.add("live " + status + " " + data1 + " " + data2);
+            return true;
+        }
         @Override public void arm(String trackId) { armed = trackId; }
         @Override public void startRecording() {
             if (armed == null) {
@@ -138,6 +142,18 @@ class TransportViewModelTest {
         assertEquals(3, studio.tracks().get(0).items());
         studio.undo();
         assertEquals(2, studio.tracks().get(0).items());
+    }
+
+    @Test
+    void auditionSoundsANoteOnTheArmedTrackAndItsRunnableEndsIt() {
+        vm.connect(fake, fake, Optional.empty());
+        vm.audition(60).run();
+        assertTrue(fake.calls.stream().noneMatch(c -> c.startsWith("live")), "nothing armed, nothing sounds");
+        vm.armedTrackProperty().set("lead");
+        Runnable off = vm.audition(64);
+        assertEquals("live 144 64 96", fake.calls.get(fake.calls.size() - 1));
+        off.run();
+        assertEquals("live 128 64 0", fake.calls.get(fake.calls.size() - 1));
     }
 
     @Test

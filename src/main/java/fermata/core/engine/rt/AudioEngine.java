@@ -264,6 +264,7 @@ public final class AudioEngine implements Transport, AutoCloseable {
      * @param data1 0..127
      * @param data2 0..127
      */
+    @Override
     public boolean offerLiveMessage(int status, int data1, int data2) {
         // Checked here, on the sender's thread: a bad message reaching Gervill would throw on the audio thread.
         if (status < 0x80 || status > 0xEF || (data1 & ~0x7F) != 0 || (data2 & ~0x7F) != 0) {

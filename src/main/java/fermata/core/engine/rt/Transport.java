@@ -28,4 +28,10 @@ public interface Transport {
     long playheadFrame();
 
     TransportState state();
+
+    /**
+     * Plays a MIDI channel message at once through the armed track's instrument (live input, an
+     * on-screen keyboard, auditioning a note); false when it could not be queued.
+     */
+    boolean offerLiveMessage(int status, int data1, int data2);
 }
