@@ -12,7 +12,10 @@ import fermata.core.model.Project;
 public sealed interface EditCommand permits AddNotes, RemoveNotes, MoveNotes, ResizeNotes, SetVelocity,
         TransposeNotes, QuantizeNotes, AddMidiClip, RemoveMidiClip, AddTrack, RemoveTrack, RenameTrack, MoveTrack,
         SetInstrument, SetMixer, SetTempo, RemoveTempo, SetTimeSignature, RemoveTimeSignature, SetKeySignature,
-        AddAudioClip, RemoveAudioClip, MoveAudioClip, TrimAudioClip, CompoundEdit {
+        AddAudioClip, RemoveAudioClip, MoveAudioClip, TrimAudioClip, CompoundEdit,
+        DeleteAudioRange, SilenceAudioRange, TrimAudioToRange, SplitAudioClips, InsertAudioSilence, PasteAudio,
+        FadeAudioRange, CrossfadeAudioClips, ChangeAudioGain, ReverseAudioRange, SetClipFades, AddMarker,
+        ChangeMarker, RemoveMarker {
 
     Project apply(Project project);
 

@@ -130,32 +130,8 @@ public final class MixGraph implements AutoCloseable {
 
     private static TrackSource audioSource(AudioTrack track, Project project, Settings settings)
             throws EngineException, BadInputException {
-        int rate = settings.sampleRate();
-        Map<String, ClipSource> opened = new HashMap<>();
-        List<AudioTrackSource.PlacedClip> placed = new ArrayList<>();
-        for (AudioClip clip : track.clips()) {
-            MediaRef media = project.mediaById(clip.mediaId()).orElseThrow(() -> new BadInputException(null,
-                    "track " + track.name() + ", clip " + clip.id(), "the clip plays media " + clip.mediaId()
-                    + " which the project does not list", "remove the clip or relink its media"));
-            ClipSource source = opened.get(media.id());
-            if (source == null) {
-                try {
-                    source = settings.resampler().convert(settings.clips().open(media), rate);
-                } catch (IOException e) {
-                    throw new BadInputException(null, "media " + media.id(), "cannot read " + media.path() + ": "
-                            + e.getMessage(), "check that the file exists and is readable");
-                }
-                opened.put(media.id(), source);
-            }
-            double toEngine = (double) rate / media.sampleRate();
-            placed.add(new AudioTrackSource.PlacedClip(source,
-                    Math.round(clip.positionFrame() * (double) rate / project.sampleRate()),
-                    Math.round(clip.sourceOffsetFrame() * toEngine),
-                    Math.max(1, Math.round(clip.lengthFrames() * toEngine)),
-                    (float) Decibels.toGain(clip.gainDb()),
-                    Math.round(clip.fadeInFrames() * toEngine),
-                    Math.round(clip.fadeOutFrames() * toEngine)));
-        }
+        List<PlacedClip> placed = AudioTrackSource.place(track, project, settings.sampleRate(), settings.clips(),
+                settings.resampler());
         return new AudioTrackSource(placed, settings.blockFrames());
     }
 
