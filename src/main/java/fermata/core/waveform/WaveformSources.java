@@ -1,0 +1,47 @@
+package fermata.core.waveform;
+
+import fermata.core.engine.AudioTrackReader;
+import fermata.core.engine.MediaClipSources;
+import fermata.core.media.PeakCache;
+import fermata.core.media.PeakSummary;
+import fermata.core.model.MediaRef;
+import fermata.core.model.Project;
+import fermata.core.project.UserData;
+import fermata.core.task.Progress;
+
+import java.nio.file.Path;
+
+/**
+ * Where the waveform editor gets audio from: the peak summaries of a media file (from the disk
+ * cache, computed when missing) and a reader of what a track plays. Media paths are those of the
+ * project in memory, which are absolute.
+ */
+public final class WaveformSources {
+    private final PeakCache peaks;
+    private final MediaClipSources media;
+
+    public WaveformSources(Path peaksFolder, Path audioCacheFolder) {
+        this.peaks = new PeakCache(peaksFolder);
+        this.media = new MediaClipSources(m -> Path.of(m.path()), audioCacheFolder);
+    }
+
+    /** The user-data peak cache and decoded-audio cache ({@code FERMATA_HOME} honoured). */
+    public static WaveformSources forUser() {
+        UserData data = UserData.current();
+        return new WaveformSources(data.peaks(), data.audioCache());
+    }
+
+    /** Slow when not cached: run on a worker. */
+    public PeakSummary peaks(MediaRef mediaRef, Progress progress) throws Exception {
+        return peaks.get(Path.of(mediaRef.path()), mediaRef.sha256(), progress);
+    }
+
+    /** A reader of the track at the project's rate (maps the media; decodes compressed media once into the cache). */
+    public AudioTrackReader reader(Project project, String trackId) throws Exception {
+        return AudioTrackReader.open(project, trackId, media, media);
+    }
+
+    public PeakCache peakCache() {
+        return peaks;
+    }
+}
