@@ -33,6 +33,7 @@ import fermata.core.task.TaskExecutor;
 import fermata.core.waveform.AudioExporter;
 import fermata.core.waveform.AudioImporter;
 import fermata.core.waveform.AudioNormalizer;
+import fermata.core.waveform.Spectrogram;
 import fermata.core.waveform.WaveformSources;
 import fermata.core.waveform.ZeroCrossings;
 import javafx.application.Platform;
@@ -101,6 +102,7 @@ public final class WaveformViewModel {
     private final ObjectProperty<RulerMode> rulerMode = new SimpleObjectProperty<>(RulerMode.MIN_SEC);
     private final ObjectProperty<FadeCurve> fadeCurve = new SimpleObjectProperty<>(FadeCurve.EQUAL_POWER);
     private final BooleanProperty snapToZeroCrossings = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Integer> spectrogramWindow = new SimpleObjectProperty<>(2048);
 
     private final Map<String, PeakSummary> peaks = new HashMap<>();
     private final Set<String> peaksLoading = new HashSet<>();
@@ -140,6 +142,7 @@ public final class WaveformViewModel {
         history.addListener(h -> projectChanged());
         scale.addListener((o, a, b) -> changed());
         rulerMode.addListener((o, a, b) -> changed());
+        spectrogramWindow.addListener((o, a, b) -> changed());
     }
 
     // ---- what is shown
@@ -370,6 +373,26 @@ public final class WaveformViewModel {
         float[][] out = new float[channels()][(int) (to - from)];
         r.read(from, out, 0, (int) (to - from));
         return out;
+    }
+
+    /**
+     * The spectrogram of what the viewport shows, one column per pixel, with the window size of
+     * {@link #spectrogramWindowProperty()}; null when no audio track is shown.
+     */
+    public Spectrogram.Image spectrogram(int rows) {
+        AudioTrackReader r = reader();
+        if (r == null) {
+            return null;
+        }
+        long from = (long) Math.floor(firstFrame());
+        long to = Math.max(from + 1, (long) Math.ceil(xToFrame(width)));
+        return Spectrogram.compute(r, from, to, (int) Math.max(1, width),
+                new Spectrogram.Settings(spectrogramWindow.get(), Math.max(2, rows), 30, -120));
+    }
+
+    /** FFT size of the spectrogram: 256 to 4096. */
+    public ObjectProperty<Integer> spectrogramWindowProperty() {
+        return spectrogramWindow;
     }
 
     public long firstSampleFrame() {
