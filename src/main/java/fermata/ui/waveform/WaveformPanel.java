@@ -61,7 +61,9 @@ public final class WaveformPanel extends BorderPane {
                 button("Reverse", "reverse", "Play the selection backwards", model::reverse),
                 button("Marker", "marker", "Add a marker at the cursor, or a named region over the selection",
                         this::askMarker),
-                exportMenu());
+                exportMenu(),
+                new Separator(Orientation.VERTICAL),
+                recordButton());
 
         ProgressBar progress = new ProgressBar();
         progress.setId("waveform-progress");
@@ -130,6 +132,22 @@ public final class WaveformPanel extends BorderPane {
 
     public WaveformViewModel model() {
         return model;
+    }
+
+    private ToggleButton recordButton() {
+        ToggleButton record = new ToggleButton("\u25CF Rec");
+        record.setId("wave-record");
+        record.setTooltip(new Tooltip("Record from the default input into this track at the cursor"));
+        record.setOnAction(e -> {
+            if (record.isSelected()) {
+                model.startRecordingFromDefaultInput();
+            } else {
+                model.stopRecording();
+            }
+            record.setSelected(model.isRecording());
+        });
+        model.changesProperty().addListener((o, a, b) -> record.setSelected(model.isRecording()));
+        return record;
     }
 
     private static Button button(String text, String id, String tip, Runnable action) {

@@ -32,7 +32,9 @@ import fermata.core.task.Progress;
 import fermata.core.task.TaskExecutor;
 import fermata.core.waveform.AudioExporter;
 import fermata.core.waveform.AudioImporter;
+import fermata.core.waveform.AudioInput;
 import fermata.core.waveform.AudioNormalizer;
+import fermata.core.waveform.AudioRecorder;
 import fermata.core.waveform.Spectrogram;
 import fermata.core.waveform.WaveformSources;
 import fermata.core.waveform.ZeroCrossings;
@@ -125,6 +127,7 @@ public final class WaveformViewModel {
     private long anchor;
     private AudioClipboard clipboard;
     private boolean sized;
+    private AudioRecorder recorder;
 
     /** The studio's editor: peaks and decoded audio from the user-data caches, results on the FX thread. */
     public WaveformViewModel(History history, TaskExecutor executor) {
@@ -880,6 +883,58 @@ public final class WaveformViewModel {
                 }
             }, () -> { });
         }
+    }
+
+    /** Records from the default input device at the project's rate into this track, at the cursor. */
+    public void startRecordingFromDefaultInput() {
+        if (requireTrack()) {
+            java.util.Optional<fermata.core.waveform.LineInput> input = fermata.core.waveform.LineInput.open(sampleRate(), 2);
+            if (input.isEmpty()) {
+                status.set("No audio input device can record at " + sampleRate() + " Hz stereo");
+                return;
+            }
+            startRecording(input.get(), fermata.core.project.UserData.current().root().resolve("recordings"));
+        }
+    }
+
+    /**
+     * Records {@code input} into a take in {@code folder} until {@link #stopRecording()} (or the
+     * input ends); the take then becomes one undoable clip at the cursor.
+     */
+    public void startRecording(AudioInput input, Path folder) {
+        if (!requireTrack() || recorder != null) {
+            input.close();
+            return;
+        }
+        AudioRecorder take = new AudioRecorder();
+        recorder = take;
+        String id = trackId;
+        long at = cursor;
+        changed();
+        run("Record", p -> take.record(input, folder, at, p), result -> {
+            recorder = null;
+            execute(result.command(id));
+            loadPeaks();
+            changed();
+        }, () -> recorder = null);
+    }
+
+    public void stopRecording() {
+        if (recorder != null) {
+            recorder.stop();
+        }
+    }
+
+    public boolean isRecording() {
+        return recorder != null;
+    }
+
+    private boolean requireTrack() {
+        if (trackId == null) {
+            status.set("No audio track is shown");
+            return false;
+        }
+        return true;
     }
 
     private long[] selectionOrTrack() {

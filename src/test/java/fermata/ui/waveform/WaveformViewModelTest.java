@@ -281,6 +281,47 @@ class WaveformViewModelTest {
     }
 
     @Test
+    void aRecordingBecomesOneUndoableClipAtTheCursor() {
+        model.pointerPressed(model.frameToX(2 * RATE));
+        long at = model.cursor();
+        int[] delivered = {0};
+        model.startRecording(new fermata.core.waveform.AudioInput() {
+            @Override
+            public int sampleRate() {
+                return RATE;
+            }
+
+            @Override
+            public int channels() {
+                return 2;
+            }
+
+            @Override
+            public int read(float[][] dest, int maxFrames) {
+                if (delivered[0] >= RATE) {
+                    return -1;
+                }
+                int n = Math.min(maxFrames, RATE - delivered[0]);
+                for (int i = 0; i < n; i++) {
+                    dest[0][i] = 0.125f;
+                    dest[1][i] = -0.125f;
+                }
+                delivered[0] += n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        }, dir.resolve("takes"));
+        assertFalse(model.isRecording(), "the input ended, so did the recording");
+        assertEquals("Add audio clip", history.undoLabel());
+        var take = model.track().clips().get(1);
+        assertEquals(at, take.positionFrame());
+        assertEquals(RATE, take.lengthFrames());
+    }
+
+    @Test
     void aMidiTrackOrNoTrackShowsNothing() {
         model.showTrack(null);
         assertNull(model.track());
