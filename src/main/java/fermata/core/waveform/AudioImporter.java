@@ -70,9 +70,9 @@ public final class AudioImporter {
             throw new BadInputException(absolute, "the audio stream", "the file holds no audio frames",
                     "import a file with sound in it");
         }
-        String sha = MediaHashCache.shared().sha256(absolute);
-        progress.checkCancelled();
-        PeakSummary summary = peaks.get(absolute, sha, progress.slice(0.05, 0.95));
+        HashAndPeaks both = hashWhileComputingPeaks(absolute, progress.slice(0.05, 0.95));
+        String sha = both.sha256();
+        PeakSummary summary = both.peaks();
         String mediaId = Ids.fresh("media", Set.of());
         MediaRef media = new MediaRef(mediaId, absolute.toString(), sha, info.frames(), info.sampleRate(),
                 info.channels());
@@ -80,6 +80,69 @@ public final class AudioImporter {
         progress.update(1, "imported " + absolute.getFileName());
         return new Imported(media, clip, summary, baseName(absolute));
     }
+
+    private record HashAndPeaks(String sha256, PeakSummary peaks) {
+    }
+
+    /**
+     * The file's SHA-256 and its peaks. A new file must be both hashed
+     * and decoded, so the two run side by side (the hash on a second thread) rather than one after
+     * the other; when the hash turns out to have peaks in the cache already, decoding stops and the
+     * cached summary is read instead.
+     */
+    private HashAndPeaks hashWhileComputingPeaks(Path file, Progress progress)
+            throws IOException, BadInputException, CancelledException {
+        java.util.concurrent.atomic.AtomicBoolean alreadyCached = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<String> hash = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                String digest = MediaHashCache.shared().sha256(file);
+                alreadyCached.set(java.nio.file.Files.isRegularFile(peaks.fileFor(digest)));
+                return digest;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, HASH_THREAD);
+        Progress stopWhenCached = new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                progress.update(fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return progress.isCancelled() || alreadyCached.get();
+            }
+        };
+        PeakSummary summary = null;
+        try (fermata.core.media.AudioStream stream = AudioFiles.open(file)) {
+            summary = PeakSummary.compute(stream, stopWhenCached);
+        } catch (CancelledException e) {
+            if (progress.isCancelled()) {
+                throw e;
+            }
+        }
+        String sha;
+        try {
+            sha = hash.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+        if (summary == null || alreadyCached.get()) {
+            summary = peaks.get(file, sha, progress);
+        } else {
+            peaks.put(sha, summary);
+        }
+        return new HashAndPeaks(sha, summary);
+    }
+
+    private static final java.util.concurrent.Executor HASH_THREAD = task -> {
+        Thread t = new Thread(task, "fermata-hash");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** Runs {@link #prepare} through {@code executor}; the handle carries progress and the result. */
     public TaskHandle<Imported> submit(TaskExecutor executor, Path file, long positionFrame) {

@@ -108,6 +108,7 @@ public final class WaveformViewModel {
 
     private final Map<String, PeakSummary> peaks = new HashMap<>();
     private final Set<String> peaksLoading = new HashSet<>();
+    private final Map<String, PeakSummary.Level[]> pyramids = new HashMap<>();
     private final Map<Long, Tile> tiles = new LinkedHashMap<>(64, 0.75f, true);
     private double tilesFramesPerPixel = Double.NaN;
     private Project tilesProject;
@@ -504,7 +505,7 @@ public final class WaveformViewModel {
             MediaRef media = mediaOf(c);
             PeakSummary summary = peaks.get(media.sha256());
             double ratio = (double) media.sampleRate() / sampleRate();
-            PeakSummary.Level level = summary.levelFor(framesPerPixel * ratio);
+            PeakSummary.Level level = levelFor(media.sha256(), summary, framesPerPixel * ratio);
             int bucket = level.framesPerBucket();
             PlacedClip envelope = new PlacedClip(null, 0, c.sourceOffsetFrame(), c.lengthFrames(),
                     (float) Decibels.toGain(c.gainDb()), c.fadeInFrames(), c.fadeInCurve(), c.fadeOutFrames(),
@@ -561,6 +562,59 @@ public final class WaveformViewModel {
                 rms[ch][col] = (float) Math.sqrt(squares[ch][col] / (b - a));
             }
         }
+    }
+
+    /**
+     * The coarsest level whose buckets are no wider than a column. Between the summary's two
+     * levels (256 and 65,536 frames) sit three derived ones (1,024, 4,096, 16,384), each merging
+     * four buckets of the one below, built once per media file: a column then never reads more
+     * than four buckets, whatever the zoom, which is what keeps a zoom step within a frame.
+     */
+    private PeakSummary.Level levelFor(String sha256, PeakSummary summary, double mediaFramesPerPixel) {
+        PeakSummary.Level[] levels = pyramids.computeIfAbsent(sha256, k -> pyramid(summary));
+        PeakSummary.Level chosen = levels[0];
+        for (PeakSummary.Level level : levels) {
+            if (level.framesPerBucket() <= mediaFramesPerPixel) {
+                chosen = level;
+            }
+        }
+        return chosen;
+    }
+
+    private static PeakSummary.Level[] pyramid(PeakSummary summary) {
+        PeakSummary.Level[] levels = new PeakSummary.Level[5];
+        levels[0] = summary.fine();
+        for (int i = 1; i < 4; i++) {
+            levels[i] = merge(levels[i - 1], 4);
+        }
+        levels[4] = summary.coarse();
+        return levels;
+    }
+
+    /** Buckets {@code factor} times wider; RMS from the mean square (the last, shorter bucket weighs like the others). */
+    private static PeakSummary.Level merge(PeakSummary.Level level, int factor) {
+        int channels = level.min().length;
+        int buckets = (level.buckets() + factor - 1) / factor;
+        float[][] min = new float[channels][buckets];
+        float[][] max = new float[channels][buckets];
+        float[][] rms = new float[channels][buckets];
+        for (int c = 0; c < channels; c++) {
+            for (int b = 0; b < buckets; b++) {
+                float lo = Float.POSITIVE_INFINITY;
+                float hi = Float.NEGATIVE_INFINITY;
+                double squares = 0;
+                int n = 0;
+                for (int k = b * factor; k < Math.min(level.buckets(), (b + 1) * factor); k++, n++) {
+                    lo = Math.min(lo, level.min()[c][k]);
+                    hi = Math.max(hi, level.max()[c][k]);
+                    squares += (double) level.rms()[c][k] * level.rms()[c][k];
+                }
+                min[c][b] = lo;
+                max[c][b] = hi;
+                rms[c][b] = (float) Math.sqrt(squares / n);
+            }
+        }
+        return new PeakSummary.Level(level.framesPerBucket() * factor, min, max, rms);
     }
 
     private MediaRef mediaOf(AudioClip c) {

@@ -41,7 +41,11 @@ class WaveformServicesTest {
         AudioTrack track = (AudioTrack) p.tracks().get(0);
         assertEquals("tone", track.name());
         assertEquals(480, track.clips().get(0).positionFrame());
+        Path cached = dir.resolve("peaks").resolve(first.media().sha256() + ".peaks");
+        Files.setLastModifiedTime(cached, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
         AudioImporter.Imported again = importer.prepare(file, 0, Progress.NONE);
+        assertEquals(1_000_000, Files.getLastModifiedTime(cached).toMillis(), "the second import read the cache");
+        assertEquals(first.peaks().fine().max()[0][10], again.peaks().fine().max()[0][10]);
         Project twice = AudioImporter.command(p, track.id(), again).apply(p);
         assertEquals(1, twice.media().size(), "the same content is listed once");
         assertEquals(2, twice.audioTrack(track.id()).clips().size());
