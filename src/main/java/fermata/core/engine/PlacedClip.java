@@ -56,6 +56,8 @@ public record PlacedClip(ClipSource source, long startFrame, long sourceOffset, 
         long mediaStart = reversed ? sourceOffset + lengthFrames - inClip - count : sourceOffset + inClip;
         source.read(mediaStart, scratch, 0, count);
         int mediaChannels = source.channels();
+        // Outside the fades the envelope is exactly the clip gain: no per-sample curve to evaluate.
+        boolean flat = inClip >= fadeInFrames && lengthFrames - (inClip + count - 1) >= fadeOutFrames;
         for (int c = 0; c < out.length; c++) {
             int mc = mediaChannels == 1 ? 0 : c;
             if (mc >= mediaChannels) {
@@ -63,9 +65,19 @@ public record PlacedClip(ClipSource source, long startFrame, long sourceOffset, 
             }
             float[] in = scratch[mc];
             float[] dest = out[c];
-            for (int i = 0; i < count; i++) {
-                float sample = reversed ? in[count - 1 - i] : in[i];
-                dest[offset + i] += sample * gainAt(inClip + i);
+            if (flat && !reversed) {
+                for (int i = 0; i < count; i++) {
+                    dest[offset + i] += in[i] * gain;
+                }
+            } else if (flat) {
+                for (int i = 0; i < count; i++) {
+                    dest[offset + i] += in[count - 1 - i] * gain;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    float sample = reversed ? in[count - 1 - i] : in[i];
+                    dest[offset + i] += sample * gainAt(inClip + i);
+                }
             }
         }
     }

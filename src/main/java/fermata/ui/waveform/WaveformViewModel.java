@@ -113,6 +113,10 @@ public final class WaveformViewModel {
     private double tilesFramesPerPixel = Double.NaN;
     private Project tilesProject;
 
+    private static final int MAX_WINDOW_FRAMES = 1 << 22;
+    private float[][] window;
+    private long windowStart;
+    private Project windowProject;
     private Project readerProject;
     private AudioTrackReader reader;
 
@@ -448,8 +452,8 @@ public final class WaveformViewModel {
         if (to <= from) {
             to = from + 1;
         }
-        float[][] samples = new float[min.length][(int) (to - from)];
-        r.read(from, samples, 0, (int) (to - from));
+        float[][] samples = samplesCovering(r, from, to);
+        from = windowStart;
         for (int col = 0; col < TILE_COLUMNS; col++) {
             long a = (long) Math.floor((firstCol + col) * framesPerPixel);
             long b = Math.max(a + 1, (long) Math.floor((firstCol + col + 1) * framesPerPixel));
@@ -470,6 +474,28 @@ public final class WaveformViewModel {
                 rms[ch][col] = (float) Math.sqrt(squares / (b - a));
             }
         }
+    }
+
+    /**
+     * Samples of at least {@code [from, to)}, starting at {@link #windowStart}: a window read once
+     * around the viewport (half a width either side) and kept while the project stays the same, so
+     * zooming in and scrolling near it read nothing new.
+     */
+    private float[][] samplesCovering(AudioTrackReader r, long from, long to) {
+        if (window == null || windowProject != project() || from < windowStart || to > windowStart + window[0].length) {
+            long span = (long) Math.ceil(width * framesPerPixel);
+            long start = Math.max(0, Math.min(from, (long) Math.floor(firstFrame()) - span / 2));
+            long end = Math.max(to, (long) Math.ceil(firstFrame()) + span + span / 2);
+            if (end - start > MAX_WINDOW_FRAMES) {
+                start = from;
+                end = Math.max(to, Math.min(from + MAX_WINDOW_FRAMES, end));
+            }
+            window = new float[Math.max(channels(), r.channels())][(int) (end - start)];
+            r.read(start, window, 0, window[0].length);
+            windowStart = start;
+            windowProject = project();
+        }
+        return window;
     }
 
     private boolean coveredBy(AudioTrack t, long a, long b) {

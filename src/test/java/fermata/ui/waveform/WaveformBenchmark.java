@@ -94,30 +94,53 @@ class WaveformBenchmark {
         System.out.printf("| warm: open view, read cached peaks, first full draw | %.3f s (runs %s) |%n",
                 median(warm), Arrays.toString(warm));
 
-        // Zoom and scroll: 400 frames zooming in to single samples and out again, scrolling as it goes.
-        double[] frameMs = new double[400];
-        robot.interact(() -> {
-            WaveformViewModel m = model[0];
-            m.zoomToFit();
-            m.scrollTo(0);
-            for (int i = 0; i < frameMs.length; i++) {
-                long t0 = System.nanoTime();
-                if (i < 200) {
-                    m.zoom(1.12, 800);
-                    m.scroll(7);
-                } else {
-                    m.scroll(i % 2 == 0 ? 40 : -25);
-                    m.zoom(0.89, 800);
+        // Zoom and scroll: 400 frames zooming in to 64 pixels per sample and out again, scrolling as it
+        // goes, run three times on a fresh view-model each (nothing cached but the peak file); the
+        // machine is shared, so per frame the fastest of the three runs is reported beside the first run.
+        int runs = 3;
+        double[][] frameMs = new double[runs][400];
+        double[] frameFpp = new double[400];
+        for (int run = 0; run < runs; run++) {
+            int r = run;
+            robot.interact(() -> {
+                WaveformViewModel m = new WaveformViewModel(new History(reopened), TaskExecutor.sameThread(), sources,
+                        Runnable::run);
+                WaveformView v = new WaveformView(m);
+                stage.setScene(new Scene(v, 1600, 400));
+                m.setSize(1600, 189);
+                m.showTrack(trackId);
+                v.draw();
+                for (int i = 0; i < 400; i++) {
+                    long t0 = System.nanoTime();
+                    if (i < 200) {
+                        m.zoom(1.12, 800);
+                        m.scroll(7);
+                    } else {
+                        m.scroll(i % 2 == 0 ? 40 : -25);
+                        m.zoom(0.89, 800);
+                    }
+                    v.draw();
+                    frameMs[r][i] = (System.nanoTime() - t0) / 1e6;
+                    frameFpp[i] = m.framesPerPixel();
                 }
-                view[0].draw();
-                frameMs[i] = (System.nanoTime() - t0) / 1e6;
+                model[0] = m;
+            });
+        }
+        double[] best = new double[400];
+        for (int i = 0; i < 400; i++) {
+            best[i] = Double.MAX_VALUE;
+            for (int run = 0; run < runs; run++) {
+                best[i] = Math.min(best[i], frameMs[run][i]);
             }
-        });
-        double[] sorted = frameMs.clone();
-        Arrays.sort(sorted);
-        System.out.printf("| redraw while zooming and scrolling (400 frames, whole track to %.3f frames/px) |"
-                        + " median %.2f ms, 95th %.2f ms, max %.2f ms |%n", 1.12e0 / Math.pow(1.12, 201) * frames / 1600,
-                sorted[200], sorted[380], sorted[399]);
+        }
+        report("first run", frameMs[0], frameFpp);
+        report("fastest of 3 per frame", best, frameFpp);
+        for (int i = 0; i < 400; i++) {
+            if (best[i] > 16) {
+                System.out.printf("slow frame %d: %.1f ms (runs %.1f, %.1f, %.1f) at %.2f frames/px%n", i, best[i],
+                        frameMs[0][i], frameMs[1][i], frameMs[2][i], frameFpp[i]);
+            }
+        }
         long heap = usedHeap() - heapBefore;
         System.out.printf("| heap in use with the view open (after GC, above the start) | %.1f MB |%n", heap / 1e6);
         System.out.printf("| total heap in use (after GC) | %.1f MB |%n", usedHeap() / 1e6);
@@ -130,6 +153,15 @@ class WaveformBenchmark {
         System.out.printf("| ffmpeg -af astats -f null - | %.2f s |%n", ffmpegSeconds);
         System.out.printf("| ratio cold overview / ffmpeg astats | %.2f |%n", cold[0] / ffmpegSeconds);
         System.out.printf("| files hashed by the shared hash cache | %d |%n", MediaHashCache.shared().filesHashed());
+    }
+
+    private static void report(String what, double[] ms, double[] fpp) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        System.out.printf("| redraw while zooming and scrolling, %s (400 frames, %.0f down to %.3f frames/px) |"
+                        + " median %.2f ms, 95th %.2f ms, max %.2f ms, frames over 16 ms: %d |%n", what,
+                Arrays.stream(fpp).max().orElse(0), Arrays.stream(fpp).min().orElse(0),
+                sorted[200], sorted[380], sorted[399], Arrays.stream(ms).filter(t -> t > 16).count());
     }
 
     private static void requireDrawn(WaveformViewModel m) {
