@@ -56,6 +56,9 @@ public final class SpectrogramView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         int w = (int) canvas.getWidth();
         int h = (int) canvas.getHeight();
+        // A clear of the whole canvas also empties its command buffer, so frames drawn between
+        // pulses (a fast zoom) do not pile up in memory.
+        g.clearRect(0, 0, w, h);
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         if (w < 2 || h < 2) {

@@ -131,6 +131,9 @@ public final class WaveformView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
+        // A clear of the whole canvas also empties its command buffer, so frames drawn between
+        // pulses (a fast zoom) do not pile up in memory.
+        g.clearRect(0, 0, w, h);
         g.setFill(BACKGROUND);
         g.fillRect(0, 0, w, h);
         if (w <= 0 || h <= RULER_HEIGHT) {
