@@ -41,6 +41,15 @@ public final class WaveformSources {
         return AudioTrackReader.open(project, trackId, media, media);
     }
 
+    /**
+     * Opens a media file as the editor will read it at {@code projectRate}: a compressed file is
+     * decoded and a file at another rate resampled, once, into the audio cache. Slow the first
+     * time, so an import does it on its worker and the editor's first close-up read is quick.
+     */
+    public void prepare(MediaRef mediaRef, int projectRate) throws Exception {
+        media.convert(media.open(mediaRef), projectRate);
+    }
+
     public PeakCache peakCache() {
         return peaks;
     }

@@ -955,7 +955,12 @@ public final class WaveformViewModel {
         AudioImporter importer = new AudioImporter(sources.peakCache());
         for (Path file : files) {
             long at = cursor;
-            run("Import " + file.getFileName(), p -> importer.prepare(file, at, p), imported -> {
+            int rate = sampleRate();
+            run("Import " + file.getFileName(), p -> {
+                AudioImporter.Imported imported = importer.prepare(file, at, p);
+                sources.prepare(imported.media(), rate);
+                return imported;
+            }, imported -> {
                 peaks.put(imported.media().sha256(), imported.peaks());
                 execute(AudioImporter.command(project(), trackId, imported));
                 if (trackId == null) {

@@ -321,6 +321,28 @@ class AudioEditRenderTest {
     }
 
     @Test
+    void shapedFadesAndReversedClipsAllocateNothingOnTheAudioThread() throws Exception {
+        Project p = new ReverseAudioRange(TRACK, 600, 900).apply(base());
+        p = new FadeAudioRange(TRACK, 100, 500, true, FadeCurve.S_CURVE).apply(p);
+        p = new FadeAudioRange(TRACK, 1500, 2100, false, FadeCurve.EXPONENTIAL).apply(p);
+        List<PlacedClip> placed = AudioTrackSource.place(p.audioTrack(TRACK), p, RATE, provider,
+                SampleRateConverter.MATCHING_RATES_ONLY);
+        AudioTrackSource source = new AudioTrackSource(placed, 64);
+        float[][] out = new float[2][64];
+        for (int warm = 0; warm < 2000; warm++) {
+            source.render((warm * 64L) % VIEW, out, 64);
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        for (int block = 0; block < 2000; block++) {
+            source.render((block * 64L) % VIEW, out, 64);
+        }
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertEquals(0, allocated, "bytes allocated by 2000 blocks of clip playback");
+    }
+
+    @Test
     void theEngineRendersWhatTheReaderReads() throws Exception {
         Project p = base();
         p = new ReverseAudioRange(TRACK, 600, 900).apply(p);

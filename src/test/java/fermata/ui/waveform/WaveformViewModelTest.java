@@ -333,6 +333,36 @@ class WaveformViewModelTest {
     }
 
     @Test
+    void mediaAtAnotherRateAreResampledOnImportAndDrawnAtTheProjectRate() throws Exception {
+        Path file = dir.resolve("mono44.wav");
+        float[][] tone = new float[1][44_100];
+        for (int i = 0; i < tone[0].length; i++) {
+            tone[0][i] = (float) (0.5 * Math.sin(2 * Math.PI * 100 * i / 44_100.0));
+        }
+        try (WavWriter w = WavWriter.create(file, 44_100, 1, WavWriter.Encoding.PCM_24)) {
+            w.write(tone, 0, tone[0].length);
+            w.commit();
+        }
+        model.showTrack(null);
+        model.importFiles(List.of(file));
+        assertEquals("mono44", model.track().name());
+        assertEquals(1, model.channels());
+        assertEquals(RATE, model.trackEndFrame(), "one second at the project's 48 kHz");
+        try (var cached = Files.list(dir.resolve("cache"))) {
+            assertTrue(cached.anyMatch(f -> f.getFileName().toString().endsWith("-48000.wav")),
+                    "the import resampled the media into the cache");
+        }
+        model.zoom(model.framesPerPixel() / 0.5, 0);
+        model.scrollTo(RATE / 4);
+        float[] samples = model.visibleSamples()[0];
+        float peak = 0;
+        for (float v : samples) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        assertEquals(0.5, peak, 0.01, "the resampled tone keeps its level");
+    }
+
+    @Test
     void aMidiTrackOrNoTrackShowsNothing() {
         model.showTrack(null);
         assertNull(model.track());
