@@ -1,21 +1,17 @@
 package fermata.core.engine;
 
 import fermata.core.dsp.AudioProcessor;
-import fermata.core.dsp.Decibels;
 import fermata.core.dsp.TruePeakLimiter;
 import fermata.core.error.BadInputException;
-import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.ControlEvent;
 import fermata.core.model.InsertSettings;
-import fermata.core.model.MediaRef;
 import fermata.core.model.MidiClip;
 import fermata.core.model.MidiTrack;
 import fermata.core.model.Project;
 import fermata.core.model.Track;
 
 import javax.sound.midi.Soundbank;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.Callable;

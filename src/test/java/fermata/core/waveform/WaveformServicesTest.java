@@ -1,7 +1,6 @@
 package fermata.core.waveform;
 
 import fermata.core.edit.ChangeAudioGain;
-import fermata.core.edit.EditCommand;
 import fermata.core.engine.AudioTrackReader;
 import fermata.core.media.AudioFiles;
 import fermata.core.media.DecodedAudio;
