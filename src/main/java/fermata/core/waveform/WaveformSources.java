@@ -13,16 +13,30 @@ import java.nio.file.Path;
 
 /**
  * Where the waveform editor gets audio from: the peak summaries of a media file (from the disk
- * cache, computed when missing) and a reader of what a track plays. Media paths are those of the
- * project in memory, which are absolute.
+ * cache, computed when missing) and a reader of what a track plays. A project read from disk holds
+ * media paths relative to its file's folder ({@link #setProjectFile}); imported media have absolute
+ * paths, which resolve to themselves.
  */
 public final class WaveformSources {
     private final PeakCache peaks;
     private final MediaClipSources media;
+    private volatile Path projectFolder;
 
     public WaveformSources(Path peaksFolder, Path audioCacheFolder) {
         this.peaks = new PeakCache(peaksFolder);
-        this.media = new MediaClipSources(m -> Path.of(m.path()), audioCacheFolder);
+        this.media = new MediaClipSources(this::file, audioCacheFolder);
+    }
+
+    /** The project file relative media paths are resolved against; null for an unsaved project. */
+    public void setProjectFile(Path projectFile) {
+        projectFolder = projectFile == null ? null : projectFile.toAbsolutePath().normalize().getParent();
+    }
+
+    /** The file a media reference names. */
+    public Path file(MediaRef mediaRef) {
+        Path path = Path.of(mediaRef.path());
+        Path folder = projectFolder;
+        return path.isAbsolute() || folder == null ? path.normalize() : folder.resolve(path).normalize();
     }
 
     /** The user-data peak cache and decoded-audio cache ({@code FERMATA_HOME} honoured). */
@@ -33,7 +47,7 @@ public final class WaveformSources {
 
     /** Slow when not cached: run on a worker. */
     public PeakSummary peaks(MediaRef mediaRef, Progress progress) throws Exception {
-        return peaks.get(Path.of(mediaRef.path()), mediaRef.sha256(), progress);
+        return peaks.get(file(mediaRef), mediaRef.sha256(), progress);
     }
 
     /** A reader of the track at the project's rate (maps the media; decodes compressed media once into the cache). */

@@ -154,6 +154,19 @@ public final class WaveformViewModel {
 
     // ---- what is shown
 
+    /**
+     * The file the project was read from or saved to (media paths in it are relative to its
+     * folder); null while it is unsaved. Call on open, save-as and new.
+     */
+    public void setProjectFile(Path projectFile) {
+        sources.setProjectFile(projectFile);
+        readerProject = null;
+        window = null;
+        tiles.clear();
+        loadPeaks();
+        changed();
+    }
+
     /** Shows an audio track (a MIDI track or null shows nothing) and zooms to fit it. */
     public void showTrack(String id) {
         trackId = id != null && project().indexOfTrack(id) >= 0 && project().track(id) instanceof AudioTrack ? id : null;

@@ -363,6 +363,24 @@ class WaveformViewModelTest {
     }
 
     @Test
+    void aSavedProjectsRelativeMediaPathsResolveAgainstItsFile() throws Exception {
+        Path projectFile = dir.resolve("song.fermata");
+        fermata.core.project.ProjectFiles.write(history.current(), projectFile);
+        Project loaded = fermata.core.project.ProjectFiles.read(projectFile).project();
+        assertEquals("take.wav", loaded.media().get(0).path(), "stored relative to the project");
+        History reopened = new History(loaded);
+        WaveformViewModel fresh = new WaveformViewModel(reopened, TaskExecutor.sameThread(),
+                new WaveformSources(dir.resolve("peaks"), dir.resolve("cache")), Runnable::run);
+        fresh.setSize(1000, 100);
+        fresh.setProjectFile(projectFile);
+        fresh.showTrack(loaded.tracks().get(0).id());
+        assertFalse(fresh.peaksPending());
+        assertNotNull(fresh.tile(0), "peaks found through the project's folder");
+        fresh.zoom(fresh.framesPerPixel() / 0.5, 0);
+        assertEquals(signal[0][10], fresh.visibleSamples()[0][11], "samples read through the project's folder");
+    }
+
+    @Test
     void aMidiTrackOrNoTrackShowsNothing() {
         model.showTrack(null);
         assertNull(model.track());
