@@ -28,7 +28,8 @@ import java.util.Locale;
  * copy, paste, delete, trim, split, silence, insert silence, fades with a curve choice, crossfade,
  * gain, normalize, reverse, markers, export), view settings (zoom, scale, ruler, zero-crossing
  * snap, spectrogram and its window) and progress; under it the {@link WaveformView} and the
- * {@link SpectrogramView} of the same region.
+ * {@link SpectrogramView} of the same region. Audio files dropped on it are imported onto the
+ * shown track (or a new one).
  */
 public final class WaveformPanel extends BorderPane {
     private final WaveformViewModel model;
@@ -120,6 +121,20 @@ public final class WaveformPanel extends BorderPane {
             }
         });
         setCenter(split);
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            boolean files = e.getDragboard().hasFiles();
+            if (files) {
+                importFiles(e.getDragboard().getFiles());
+            }
+            e.setDropCompleted(files);
+            e.consume();
+        });
     }
 
     public WaveformView view() {
