@@ -22,7 +22,15 @@ public final class Screenshots {
 
     /** Snapshots a scene (call on the FX thread) and writes it as {@code docs/screenshots/<name>.png}. */
     public static Path write(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
+        return write(scene.snapshot(null), name);
+    }
+
+    /** Snapshots one node of a shown scene (call on the FX thread) as {@code docs/screenshots/<name>.png}. */
+    public static Path write(javafx.scene.Node node, String name) {
+        return write(node.snapshot(null, null), name);
+    }
+
+    private static Path write(WritableImage image, String name) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -13,7 +13,10 @@ public sealed interface EditCommand permits AddNotes, RemoveNotes, MoveNotes, Re
         TransposeNotes, QuantizeNotes, AddMidiClip, RemoveMidiClip, AddTrack, RemoveTrack, RenameTrack, MoveTrack,
         SetInstrument, SetMixer, SetTempo, RemoveTempo, SetTimeSignature, RemoveTimeSignature, SetKeySignature,
         AddAudioClip, RemoveAudioClip, MoveAudioClip, TrimAudioClip, CompoundEdit,
-        LegatoNotes, HumanizeNotes, ReplaceNotes {
+        LegatoNotes, HumanizeNotes, ReplaceNotes,
+        DeleteAudioRange, SilenceAudioRange, TrimAudioToRange, SplitAudioClips, InsertAudioSilence, PasteAudio,
+        FadeAudioRange, CrossfadeAudioClips, ChangeAudioGain, ReverseAudioRange, SetClipFades, AddMarker,
+        ChangeMarker, RemoveMarker {
 
     Project apply(Project project);
 

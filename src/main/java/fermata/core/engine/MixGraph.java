@@ -1,21 +1,17 @@
 package fermata.core.engine;
 
 import fermata.core.dsp.AudioProcessor;
-import fermata.core.dsp.Decibels;
 import fermata.core.dsp.TruePeakLimiter;
 import fermata.core.error.BadInputException;
-import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.ControlEvent;
 import fermata.core.model.InsertSettings;
-import fermata.core.model.MediaRef;
 import fermata.core.model.MidiClip;
 import fermata.core.model.MidiTrack;
 import fermata.core.model.Project;
 import fermata.core.model.Track;
 
 import javax.sound.midi.Soundbank;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -130,32 +126,8 @@ public final class MixGraph implements AutoCloseable {
 
     private static TrackSource audioSource(AudioTrack track, Project project, Settings settings)
             throws EngineException, BadInputException {
-        int rate = settings.sampleRate();
-        Map<String, ClipSource> opened = new HashMap<>();
-        List<AudioTrackSource.PlacedClip> placed = new ArrayList<>();
-        for (AudioClip clip : track.clips()) {
-            MediaRef media = project.mediaById(clip.mediaId()).orElseThrow(() -> new BadInputException(null,
-                    "track " + track.name() + ", clip " + clip.id(), "the clip plays media " + clip.mediaId()
-                    + " which the project does not list", "remove the clip or relink its media"));
-            ClipSource source = opened.get(media.id());
-            if (source == null) {
-                try {
-                    source = settings.resampler().convert(settings.clips().open(media), rate);
-                } catch (IOException e) {
-                    throw new BadInputException(null, "media " + media.id(), "cannot read " + media.path() + ": "
-                            + e.getMessage(), "check that the file exists and is readable");
-                }
-                opened.put(media.id(), source);
-            }
-            double toEngine = (double) rate / media.sampleRate();
-            placed.add(new AudioTrackSource.PlacedClip(source,
-                    Math.round(clip.positionFrame() * (double) rate / project.sampleRate()),
-                    Math.round(clip.sourceOffsetFrame() * toEngine),
-                    Math.max(1, Math.round(clip.lengthFrames() * toEngine)),
-                    (float) Decibels.toGain(clip.gainDb()),
-                    Math.round(clip.fadeInFrames() * toEngine),
-                    Math.round(clip.fadeOutFrames() * toEngine)));
-        }
+        List<PlacedClip> placed = AudioTrackSource.place(track, project, settings.sampleRate(), settings.clips(),
+                settings.resampler());
         return new AudioTrackSource(placed, settings.blockFrames());
     }
 

@@ -41,14 +41,19 @@ public final class PeakCache {
         try (AudioStream stream = AudioFiles.open(media)) {
             summary = PeakSummary.compute(stream, progress);
         }
+        put(sha256, summary);
+        return summary;
+    }
+
+    /** Stores a summary computed elsewhere (while the file's hash was still being computed, say). */
+    public void put(String sha256, PeakSummary summary) throws IOException {
         Files.createDirectories(folder);
         Path temp = Files.createTempFile(folder, "." + sha256, ".tmp");
         try {
             Files.write(temp, summary.toBytes());
-            Files.move(temp, cached, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, fileFor(sha256), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
-        return summary;
     }
 }

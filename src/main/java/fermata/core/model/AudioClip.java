@@ -12,10 +12,16 @@ package fermata.core.model;
  * @param gainDb clip gain
  * @param fadeInFrames fade-in length in media frames
  * @param fadeOutFrames fade-out length in media frames
+ * @param fadeInCurve shape of the fade-in
+ * @param fadeOutCurve shape of the fade-out
+ * @param reversed the media range plays backwards: the clip's first frame is the range's last
  */
 public record AudioClip(String id, String mediaId, long positionFrame, long sourceOffsetFrame, long lengthFrames,
-                        double gainDb, long fadeInFrames, long fadeOutFrames) {
+                        double gainDb, long fadeInFrames, long fadeOutFrames, FadeCurve fadeInCurve,
+                        FadeCurve fadeOutCurve, boolean reversed) {
     public AudioClip {
+        fadeInCurve = fadeInCurve == null ? FadeCurve.LINEAR : fadeInCurve;
+        fadeOutCurve = fadeOutCurve == null ? FadeCurve.LINEAR : fadeOutCurve;
         Check.nonBlank("clip id", id);
         Check.nonBlank("media id", mediaId);
         if (positionFrame < 0 || sourceOffsetFrame < 0 || lengthFrames < 1
@@ -31,6 +37,13 @@ public record AudioClip(String id, String mediaId, long positionFrame, long sour
         }
     }
 
+    /** A forward clip with linear fades. */
+    public AudioClip(String id, String mediaId, long positionFrame, long sourceOffsetFrame, long lengthFrames,
+                     double gainDb, long fadeInFrames, long fadeOutFrames) {
+        this(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, gainDb, fadeInFrames, fadeOutFrames,
+                FadeCurve.LINEAR, FadeCurve.LINEAR, false);
+    }
+
     public AudioClip(String id, String mediaId, long positionFrame, long lengthFrames) {
         this(id, mediaId, positionFrame, 0, lengthFrames, 0.0, 0, 0);
     }
@@ -40,21 +53,49 @@ public record AudioClip(String id, String mediaId, long positionFrame, long sour
     }
 
     public AudioClip withPosition(long newPosition) {
-        return new AudioClip(id, mediaId, newPosition, sourceOffsetFrame, lengthFrames, gainDb, fadeInFrames, fadeOutFrames);
+        return new AudioClip(id, mediaId, newPosition, sourceOffsetFrame, lengthFrames, gainDb, fadeInFrames, fadeOutFrames,
+                fadeInCurve, fadeOutCurve, reversed);
     }
 
     /** Trims to the media range [offset, offset + length), keeping fades that still fit. */
     public AudioClip withSourceRange(long newOffset, long newLength) {
         long in = Math.min(fadeInFrames, newLength);
         long out = Math.min(fadeOutFrames, newLength - in);
-        return new AudioClip(id, mediaId, positionFrame, newOffset, newLength, gainDb, in, out);
+        return new AudioClip(id, mediaId, positionFrame, newOffset, newLength, gainDb, in, out,
+                fadeInCurve, fadeOutCurve, reversed);
     }
 
     public AudioClip withGainDb(double newGain) {
-        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, newGain, fadeInFrames, fadeOutFrames);
+        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, newGain, fadeInFrames, fadeOutFrames,
+                fadeInCurve, fadeOutCurve, reversed);
     }
 
     public AudioClip withFades(long in, long out) {
-        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, gainDb, in, out);
+        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, gainDb, in, out,
+                fadeInCurve, fadeOutCurve, reversed);
+    }
+
+    public AudioClip withFades(long in, FadeCurve inCurve, long out, FadeCurve outCurve) {
+        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, gainDb, in, out,
+                inCurve, outCurve, reversed);
+    }
+
+    public AudioClip withId(String newId) {
+        return new AudioClip(newId, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, gainDb, fadeInFrames,
+                fadeOutFrames, fadeInCurve, fadeOutCurve, reversed);
+    }
+
+    /** Plays the same media range the other way round; the fades swap ends with it. */
+    public AudioClip reverse() {
+        return new AudioClip(id, mediaId, positionFrame, sourceOffsetFrame, lengthFrames, gainDb, fadeOutFrames,
+                fadeInFrames, fadeOutCurve, fadeInCurve, !reversed);
+    }
+
+    /**
+     * The media frame heard at {@code position} frames into the clip (media frames): counted from
+     * the range's start, or from its end when reversed.
+     */
+    public long mediaFrameAt(long position) {
+        return reversed ? sourceOffsetFrame + lengthFrames - 1 - position : sourceOffsetFrame + position;
     }
 }

@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
  */
 public final class ProjectFiles {
     /** The format version this build writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String EXTENSION = ".fermata";
     /** Larger files are refused before reading: ten million notes take about 300 MB. */
     public static final long MAX_FILE_BYTES = 512L << 20;

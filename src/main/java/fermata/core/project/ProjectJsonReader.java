@@ -2,6 +2,8 @@ package fermata.core.project;
 
 import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
+import fermata.core.model.FadeCurve;
+import fermata.core.model.Marker;
 import fermata.core.model.ControlEvent;
 import fermata.core.model.InsertSettings;
 import fermata.core.model.Instrument;
@@ -39,11 +41,14 @@ final class ProjectJsonReader {
     private static final Set<String> INSERT_FIELDS = Set.of("type", "enabled", "parameters");
     private static final Set<String> MEDIA_FIELDS = Set.of("id", "path", "sha256", "frames", "sampleRate", "channels");
     private static final Set<String> MIDI_TRACK_FIELDS = Set.of("kind", "id", "name", "instrument", "mixer", "clips");
-    private static final Set<String> AUDIO_TRACK_FIELDS = Set.of("kind", "id", "name", "mixer", "clips");
+    private static final Set<String> AUDIO_TRACK_FIELDS = Set.of("kind", "id", "name", "mixer", "clips",
+            "markers");
+    private static final Set<String> MARKER_FIELDS = Set.of("id", "name", "frame", "lengthFrames");
     private static final Set<String> INSTRUMENT_FIELDS = Set.of("program", "bankMsb", "bankLsb", "channel");
     private static final Set<String> MIDI_CLIP_FIELDS = Set.of("id", "startTick", "lengthTicks", "notes", "events");
     private static final Set<String> AUDIO_CLIP_FIELDS = Set.of("id", "mediaId", "positionFrame",
-            "sourceOffsetFrame", "lengthFrames", "gainDb", "fadeInFrames", "fadeOutFrames");
+            "sourceOffsetFrame", "lengthFrames", "gainDb", "fadeInFrames", "fadeOutFrames", "fadeInCurve", "fadeOutCurve",
+            "reversed");
     private static final String NOTE_LAYOUT = "a note [pitch, startTick, lengthTicks, velocity, channel]";
     private static final String EVENT_LAYOUT = "an event [tick, channel, type, value]";
 
@@ -153,7 +158,16 @@ final class ProjectJsonReader {
                 for (JsonCursor c : t.field("clips").elements()) {
                     clips.add(audioClip(c));
                 }
-                return t.build(() -> new AudioTrack(id, name, mixer, clips));
+                List<Marker> markers = new ArrayList<>();
+                for (JsonCursor m : t.field("markers").elements()) {
+                    m.object(MARKER_FIELDS);
+                    String markerId = m.field("id").text();
+                    String markerName = m.field("name").text();
+                    long frame = m.field("frame").longValue();
+                    long length = m.field("lengthFrames").longValue();
+                    markers.add(m.build(() -> new Marker(markerId, markerName, frame, length)));
+                }
+                return t.build(() -> new AudioTrack(id, name, mixer, clips, markers));
             }
             default -> throw t.field("kind").problem("unknown track kind \"" + kind + "\" (expected \"midi\" or \"audio\")");
         }
@@ -206,6 +220,15 @@ final class ProjectJsonReader {
         double gain = c.field("gainDb").doubleValue();
         long fadeIn = c.field("fadeInFrames").longValue();
         long fadeOut = c.field("fadeOutFrames").longValue();
-        return c.build(() -> new AudioClip(id, mediaId, position, offset, length, gain, fadeIn, fadeOut));
+        FadeCurve inCurve = fadeCurve(c.field("fadeInCurve"));
+        FadeCurve outCurve = fadeCurve(c.field("fadeOutCurve"));
+        boolean reversed = c.field("reversed").bool();
+        return c.build(() -> new AudioClip(id, mediaId, position, offset, length, gain, fadeIn, fadeOut, inCurve,
+                outCurve, reversed));
+    }
+
+    private static FadeCurve fadeCurve(JsonCursor c) {
+        String key = c.text();
+        return c.build(() -> FadeCurve.ofKey(key));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
+import fermata.core.model.Marker;
 import fermata.core.model.ControlEvent;
 import fermata.core.model.InsertSettings;
 import fermata.core.model.KeySignature;
@@ -138,6 +139,16 @@ final class ProjectJsonWriter {
                 writeAudioClip(out, clip);
             }
             out.writeEndArray();
+            out.writeArrayFieldStart("markers");
+            for (Marker marker : audio.markers()) {
+                out.writeStartObject();
+                out.writeStringField("id", marker.id());
+                out.writeStringField("name", marker.name());
+                out.writeNumberField("frame", marker.frame());
+                out.writeNumberField("lengthFrames", marker.lengthFrames());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
         } else {
             throw new IllegalStateException("no file mapping for track type " + track.getClass().getName());
         }
@@ -182,6 +193,9 @@ final class ProjectJsonWriter {
         out.writeNumberField("gainDb", clip.gainDb());
         out.writeNumberField("fadeInFrames", clip.fadeInFrames());
         out.writeNumberField("fadeOutFrames", clip.fadeOutFrames());
+        out.writeStringField("fadeInCurve", clip.fadeInCurve().key());
+        out.writeStringField("fadeOutCurve", clip.fadeOutCurve().key());
+        out.writeBooleanField("reversed", clip.reversed());
         out.writeEndObject();
     }
 

@@ -1,5 +1,7 @@
 package fermata.core.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -22,8 +24,43 @@ public final class ProjectMigrations {
         ObjectNode apply(ObjectNode tree);
     }
 
-    /** The chain, in order; step i migrates version i + 1 to i + 2. Empty while version 1 is the only one. */
-    private static final List<Step> STEPS = List.of();
+    /** The chain, in order; step i migrates version i + 1 to i + 2. */
+    private static final List<Step> STEPS = List.of(new AudioEditsStep());
+
+    /**
+     * Version 2 (the waveform editor): audio clips gain fade shapes and a reversed flag, audio
+     * tracks gain markers. A version-1 clip had linear fades and played forwards; a track had no markers.
+     */
+    static final class AudioEditsStep implements Step {
+        @Override
+        public int from() {
+            return 1;
+        }
+
+        @Override
+        public ObjectNode apply(ObjectNode tree) {
+            JsonNode tracks = tree.get("tracks");
+            if (tracks == null || !tracks.isArray()) {
+                return tree;
+            }
+            for (JsonNode track : tracks) {
+                if (!(track instanceof ObjectNode t) || !"audio".equals(t.path("kind").asText())) {
+                    continue;
+                }
+                if (t.get("clips") instanceof ArrayNode clips) {
+                    for (JsonNode clip : clips) {
+                        if (clip instanceof ObjectNode c) {
+                            c.put("fadeInCurve", "linear");
+                            c.put("fadeOutCurve", "linear");
+                            c.put("reversed", false);
+                        }
+                    }
+                }
+                t.putArray("markers");
+            }
+            return tree;
+        }
+    }
 
     private static final ProjectMigrations STANDARD = new ProjectMigrations(ProjectFiles.FORMAT_VERSION, STEPS);
 

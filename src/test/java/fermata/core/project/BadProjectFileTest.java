@@ -115,7 +115,8 @@ class BadProjectFileTest {
 
     @Test
     void aNewerFormatVersionAsksForAnUpdate() throws Exception {
-        BadInputException e = rejected(valid.replace("\"formatVersion\": 1", "\"formatVersion\": 2"));
+        BadInputException e = rejected(valid.replace("\"formatVersion\": " + ProjectFiles.FORMAT_VERSION,
+                "\"formatVersion\": " + (ProjectFiles.FORMAT_VERSION + 1)));
         assertEquals("formatVersion", e.position());
         assertTrue(e.problem().startsWith("made by a newer Fermata"), e.problem());
         assertEquals("Update Fermata to open it", e.remedy());
@@ -125,7 +126,7 @@ class BadProjectFileTest {
     void filesThatAreNotProjectsSaySo() throws Exception {
         assertTrue(rejected("[1, 2]").problem().startsWith("not a Fermata project"));
         assertTrue(rejected("{\"name\": \"x\"}").problem().contains("no \"formatVersion\""));
-        assertTrue(rejected(valid.replace("\"formatVersion\": 1", "\"formatVersion\": 0")).problem()
+        assertTrue(rejected(valid.replace("\"formatVersion\": " + ProjectFiles.FORMAT_VERSION, "\"formatVersion\": 0")).problem()
                 .contains("unknown format version 0"));
         assertTrue(rejected("").problem().startsWith("not a Fermata project"));
     }

@@ -3,6 +3,8 @@ package fermata.core.project;
 import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.ControlEvent;
+import fermata.core.model.FadeCurve;
+import fermata.core.model.Marker;
 import fermata.core.model.InsertSettings;
 import fermata.core.model.Instrument;
 import fermata.core.model.KeySignature;
@@ -32,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * version adds a golden file and an entry to {@link #EXPECTED}; none is ever removed.
  */
 class FormatHistoryTest {
-    private static final Map<Integer, Project> EXPECTED = Map.of(1, version1());
+    private static final Map<Integer, Project> EXPECTED = Map.of(1, version1(), 2, version2());
 
     @Test
     void everyFormatVersionHasAGoldenFile() {
@@ -97,5 +99,19 @@ class FormatHistoryTest {
                         new MediaRef("media-kick", "../samples/kick.wav", "0".repeat(63) + "1", 44_100, 44_100, 1)),
                 new MixerSettings(-0.1, 0, false, false,
                         List.of(new InsertSettings("limiter", true, Map.of("ceilingDb", -1.0)))));
+    }
+
+    /** Version 2: fade shapes, reversed clips and markers on audio tracks (the waveform editor). */
+    private static Project version2() {
+        Project p = version1();
+        AudioTrack vocals = p.audioTrack("track-vox");
+        AudioTrack edited = vocals.withClips(List.of(
+                        new AudioClip("clip-v1", "media-vox", 48_000, 1000, 96_000, -1.5, 100, 200,
+                                FadeCurve.EQUAL_POWER, FadeCurve.S_CURVE, true),
+                        new AudioClip("clip-v2", "media-kick", 0, 0, 44_100, 0.0, 10, 0,
+                                FadeCurve.EXPONENTIAL, FadeCurve.LOGARITHMIC, false)))
+                .withMarkers(List.of(new Marker("marker-1", "Verse \u00e9", 44_100, 0),
+                        new Marker("region-1", "", 88_200, 22_050)));
+        return p.withTrack("track-vox", t -> edited);
     }
 }
