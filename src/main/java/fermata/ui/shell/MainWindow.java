@@ -9,6 +9,8 @@ import fermata.ui.pianoroll.PianoRollPanel;
 import fermata.ui.mixer.MixPanel;
 import fermata.ui.mixer.MixPanelViewModel;
 import fermata.ui.pianoroll.PianoRollViewModel;
+import fermata.ui.waveform.WaveformPanel;
+import fermata.ui.waveform.WaveformViewModel;
 import fermata.core.engine.rt.TransportState;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -64,7 +66,8 @@ public final class MainWindow {
     private final PianoRollViewModel roll;
     private final PianoRollPanel pianoRoll;
     private final StackPane editorArea = new StackPane();
-    private final Label audioPlaceholder = new Label("Audio track: the waveform editor shows its clips here.");
+    private final WaveformViewModel waveform;
+    private final WaveformPanel waveformPanel;
     private static final double AUDITION_MILLIS = 300;
     private final Label noTrack = new Label("Select a track on the left, or add one: Track ▸ Add MIDI track.");
     private final Sidebar sidebar = new Sidebar();
@@ -84,6 +87,10 @@ public final class MainWindow {
         roll = new PianoRollViewModel(studio.history());
         pianoRoll = new PianoRollPanel(roll);
         trackList = new TrackListView(studio, transport);
+        waveform = new WaveformViewModel(studio.history(), tasks);
+        waveform.setProjectFile(studio.fileProperty().get());
+        studio.fileProperty().addListener((o, was, now) -> waveform.setProjectFile(now));
+        waveformPanel = new WaveformPanel(waveform);
         mixPanel = new MixPanel(new MixPanelViewModel(studio.history(), tasks, Platform::runLater, media,
                 UserData.current().audioCache()));
         sidebar.setPanel(Sidebar.MIX, mixPanel);
@@ -91,7 +98,7 @@ public final class MainWindow {
         VBox top = new VBox(menuBar(), new TransportBar(transport));
         root.setTop(top);
         editorArea.setId("editor-area");
-        editorArea.getChildren().addAll(pianoRoll, audioPlaceholder, noTrack);
+        editorArea.getChildren().addAll(pianoRoll, waveformPanel, noTrack);
         SplitPane main = new SplitPane(trackList, editorArea, sidebar);
         main.setDividerPositions(0.22, 0.76);
         SplitPane.setResizableWithParent(trackList, false);
@@ -153,6 +160,10 @@ public final class MainWindow {
         return sidebar;
     }
 
+    public WaveformViewModel waveformModel() {
+        return waveform;
+    }
+
     public MixPanel mixPanel() {
         return mixPanel;
     }
@@ -192,8 +203,12 @@ public final class MainWindow {
             // auditioned notes sound through the instrument being edited.
             transport.armedTrackProperty().set(id);
         }
+        boolean audio = track != null && !midi;
+        if (audio && !id.equals(waveform.trackId())) {
+            waveform.showTrack(id);
+        }
         pianoRoll.setVisible(midi);
-        audioPlaceholder.setVisible(track != null && !midi);
+        waveformPanel.setVisible(audio);
         noTrack.setVisible(track == null);
     }
 
