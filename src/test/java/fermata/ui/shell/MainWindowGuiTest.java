@@ -57,7 +57,7 @@ class MainWindowGuiTest {
         status.showSoundBank("TimGM6mb.sf2");
         window = new MainWindow(model, transport, status, new NoFileActions(), TaskExecutor.sameThread(),
                 ref -> LoadedProject.mediaFile(demo, ref));
-        scene = new Scene(window.root(), 1440, 860);
+        scene = new Scene(window.root(), 1600, 900);
         StudioApp.applyTheme();
         stage.setScene(scene);
         stage.show();
