@@ -14,7 +14,8 @@ import java.io.PrintWriter;
 @Command(name = "fermata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Fermata Studio command line: inspect, convert, render, analyse, mix and compose music.",
         subcommands = {InfoCommand.class, ConvertCommand.class, AnalyzeCommand.class, RenderCommand.class,
-                TrainCommand.class, GenerateCommand.class, EvalModelCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, GenerateCommand.class, EvalModelCommand.class, RecommendEvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FermataCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
