@@ -35,15 +35,13 @@ public final class ImplicitAlsModel implements RecommenderModel {
     }
 
     private final Settings settings;
-    private final int users;
     private final int items;
     private final double[] userFactors;
     private final double[] itemFactors;
     private final DMatrixRMaj itemGram;
 
-    private ImplicitAlsModel(Settings settings, int users, int items, double[] userFactors, double[] itemFactors) {
+    private ImplicitAlsModel(Settings settings, int items, double[] userFactors, double[] itemFactors) {
         this.settings = settings;
-        this.users = users;
         this.items = items;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
@@ -68,7 +66,7 @@ public final class ImplicitAlsModel implements RecommenderModel {
             solveHalf(byItem, x, y, settings, progress);
             progress.checkCancelled();
         }
-        return new ImplicitAlsModel(settings, m, n, x, y);
+        return new ImplicitAlsModel(settings, n, x, y);
     }
 
     private static double gaussian(SplittableRandom random) {
@@ -234,6 +232,18 @@ public final class ImplicitAlsModel implements RecommenderModel {
         return settings.factors();
     }
 
+    /** A copy of item {@code item}'s factor vector. */
+    public double[] itemFactor(int item) {
+        int k = settings.factors();
+        return java.util.Arrays.copyOfRange(itemFactors, item * k, item * k + k);
+    }
+
+    /** A copy of listener {@code user}'s factor vector. */
+    public double[] listenerFactor(int user) {
+        int k = settings.factors();
+        return java.util.Arrays.copyOfRange(userFactors, user * k, user * k + k);
+    }
+
     @Override
     public void scoreListener(int user, double[] scores) {
         scoreFactors(userFactors, user * settings.factors(), scores);
@@ -261,9 +271,5 @@ public final class ImplicitAlsModel implements RecommenderModel {
             }
             scores[i] = sum;
         }
-    }
-
-    int users() {
-        return users;
     }
 }
