@@ -34,6 +34,10 @@ final class SchemaMigrations {
                 "CREATE INDEX listens_track ON listens(track_id, listened_at)",
                 "CREATE TABLE imports (id INTEGER PRIMARY KEY, file TEXT NOT NULL, format TEXT NOT NULL, finished_at INTEGER NOT NULL,"
                         + " matched INTEGER NOT NULL, unmatched INTEGER NOT NULL, duplicates INTEGER NOT NULL, malformed INTEGER NOT NULL)",
+                // Totals from sources that keep counts, not individual listens (iTunes' Play Count and Skip Count).
+                "CREATE TABLE play_counts (source TEXT NOT NULL, match_key TEXT NOT NULL, artist TEXT NOT NULL, title TEXT NOT NULL,"
+                        + " plays INTEGER NOT NULL, skips INTEGER NOT NULL, last_played INTEGER,"
+                        + " track_id INTEGER REFERENCES tracks(id) ON DELETE SET NULL, PRIMARY KEY (source, match_key))",
                 "CREATE TABLE playlists (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, rule TEXT NOT NULL, created_at INTEGER NOT NULL)"
             });
 
