@@ -32,15 +32,15 @@ public final class TemporalReplay {
     public record Result(Map<String, Double> recall, int testSessions, Blend blend) {
     }
 
-    /** Trained models and per-item context for scoring at a moment in the history. */
-    static final class Context {
+    /** Trained models and per-item context for scoring at a moment in the history (the events before {@code end}). */
+    public static final class Context {
         final int items;
         final Map<String, RecommenderModel> models = new LinkedHashMap<>();
         final double[][] hourShare;
         final double[] popularity;
         final ZoneId zone;
 
-        Context(List<ListenEvent> sorted, int end, int items, ZoneId zone, long seed, Progress progress) throws CancelledException {
+        public Context(List<ListenEvent> sorted, int end, int items, ZoneId zone, long seed, Progress progress) throws CancelledException {
             this.items = items;
             this.zone = zone;
             Interactions sessions = Sessions.matrix(sorted, 0, end, items);
@@ -66,8 +66,18 @@ public final class TemporalReplay {
             }
         }
 
+        /** A trained model by name: popularity, itemknn, ease or ials. */
+        public RecommenderModel model(String name) {
+            return models.get(name);
+        }
+
+        /** Share of an item's plays that fell in each part of the day (see {@link #partOfDay}). */
+        public double hourShare(int part, int item) {
+            return hourShare[part][item];
+        }
+
         /** Component scores for the blend, in {@link Blend#COMPONENTS} order. */
-        double[][] components(int[] profileItems, double[] profileWeights, double[] again, long time) {
+        public double[][] components(int[] profileItems, double[] profileWeights, double[] again, long time) {
             double[][] c = new double[Blend.COMPONENTS.length][];
             c[0] = new double[items];
             models.get("ease").scoreProfile(profileItems, profileWeights, c[0]);
@@ -132,6 +142,20 @@ public final class TemporalReplay {
         return new Result(recall, tested, blend);
     }
 
+    /**
+     * The blend for a whole history: models trained on its first 80%, weights chosen on the rest.
+     * Too short a history (under 50 listens) keeps {@link Blend#DEFAULT}.
+     */
+    public static Blend learnBlend(List<ListenEvent> sorted, int items, ZoneId zone, long seed, Progress progress)
+            throws CancelledException {
+        if (sorted.size() < 50) {
+            return Blend.DEFAULT;
+        }
+        long first = sorted.get(0).time();
+        int cut = indexAt(sorted, first + (long) (0.8 * (sorted.get(sorted.size() - 1).time() - first)));
+        return learnBlend(sorted, cut, sorted.size(), new Context(sorted, cut, items, zone, seed, progress));
+    }
+
     /** The blend weights with the best Recall@20 over the sessions in [from, to), by grid search. */
     static Blend learnBlend(List<ListenEvent> sorted, int from, int to, Context context) {
         int[] bounds = Sessions.boundaries(sorted);
@@ -176,13 +200,22 @@ public final class TemporalReplay {
         return best;
     }
 
-    private record Profile(int[] items, double[] weights, double[] dense) {
+    /** Recent listening: items and decayed weights, and the same as a dense vector over all items. */
+    public record Profile(int[] items, double[] weights, double[] dense) {
     }
 
     /** Non-skipped listens of the 30 days before index {@code at}, weighted by recency. */
-    private static Profile profile(List<ListenEvent> sorted, int at, int items) {
+    static Profile profile(List<ListenEvent> sorted, int at, int items) {
+        return profile(sorted, at, sorted.get(at).time(), items);
+    }
+
+    /** Non-skipped listens of the 30 days before {@code now}, weighted by recency (half-life a week). */
+    public static Profile profile(List<ListenEvent> sorted, long now, int items) {
+        return profile(sorted, indexAt(sorted, now), now, items);
+    }
+
+    private static Profile profile(List<ListenEvent> sorted, int at, long now, int items) {
         double[] dense = new double[items];
-        long now = sorted.get(at).time();
         for (int e = at - 1; e >= 0 && now - sorted.get(e).time() <= PROFILE_WINDOW_MS; e--) {
             ListenEvent event = sorted.get(e);
             if (!event.skipped()) {
