@@ -137,4 +137,20 @@ class LibraryRecommenderTest {
         assertTrue(next.get(0).explanation().startsWith("followed \u201cSong 65\u201d"), next.toString());
         assertTrue(next.stream().noneMatch(r -> r.track().path().equals(path(65))));
     }
+
+    @Test
+    void smartPlaylistsAreSavedAsRulesAndFollowTheListening() throws Exception {
+        SmartPlaylists playlists = new SmartPlaylists(db);
+        playlists.save("more of song 33", new SmartPlaylists.Rule(RecommendationMode.LIKE, path(33), 5, null));
+        playlists.save("genre 2 for me", new SmartPlaylists.Rule(RecommendationMode.FOR_YOU, null, 4, "genre 2"));
+        playlists.save("genre 2 for me", new SmartPlaylists.Rule(RecommendationMode.FOR_YOU, null, 3, "Genre 2"));
+        assertEquals(List.of("genre 2 for me", "more of song 33"), List.copyOf(new SmartPlaylists(db).all().keySet()));
+        assertEquals(3, playlists.all().get("genre 2 for me").n(), "saving again replaces the rule");
+        List<Recommendation> genre = playlists.evaluate("genre 2 for me", recommender, end);
+        assertEquals(3, genre.size());
+        assertTrue(genre.stream().allMatch(r -> "Genre 2".equals(r.track().genre())), genre.toString());
+        assertEquals(recommender.recommend(RecommendationMode.LIKE, path(33), 5, end), playlists.evaluate("more of song 33", recommender, end));
+        assertTrue(playlists.delete("more of song 33"));
+        assertThrows(LibraryException.class, () -> playlists.evaluate("more of song 33", recommender, end));
+    }
 }
