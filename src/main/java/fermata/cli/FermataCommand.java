@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         description = "Fermata Studio command line: inspect, convert, render, analyse, mix and compose music.",
         subcommands = {InfoCommand.class, ConvertCommand.class, AnalyzeCommand.class, RenderCommand.class,
                 TrainCommand.class, GenerateCommand.class, EvalModelCommand.class, RecommendEvalCommand.class,
-                LibraryCommand.class, HistoryCommand.class,
+                LibraryCommand.class, HistoryCommand.class, RecommendCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FermataCommand implements Runnable {
     public static final int EXIT_OK = 0;

@@ -78,4 +78,44 @@ class LibraryCommandsTest {
         assertTrue(format.err().contains("spotify, listenbrainz, lastfm, itunes"), format.err());
         assertEquals(2, run("library").code());
     }
+
+    @Test
+    void recommendExplainsFromTheImportedHistory() throws Exception {
+        String home = dir.resolve("home").toString();
+        Path music = dir.resolve("music");
+        TestMusic.taggedWav(music.resolve("one.wav"), 1, "Artist A", "Song One", "First", "Pop");
+        TestMusic.taggedWav(music.resolve("two.wav"), 1, "Artist B", "Song Two", "Second", "Pop");
+        TestMusic.taggedWav(music.resolve("three.wav"), 1, "Artist C", "Song Three", "Third", "Jazz");
+        assertEquals(0, run("library", "add", music.toString(), "--home", home).code());
+        assertEquals(0, run("library", "scan", "--home", home).code());
+        StringBuilder csv = new StringBuilder();
+        long t = 1_600_000_000L;
+        for (int session = 0; session < 6; session++, t += 86_400) {
+            csv.append("Artist A,First,Song One,").append(t).append('\n');
+            csv.append("Artist B,Second,Song Two,").append(t + 200).append('\n');
+        }
+        csv.append("Artist C,Third,Song Three,").append(t + 90_000).append('\n');
+        Path file = dir.resolve("history.csv");
+        Files.writeString(file, csv);
+        assertEquals(0, run("history", "import", file.toString(), "--home", home).code());
+
+        Run like = run("recommend", "--mode", "like", "--seed-track", music.resolve("one.wav").toString(), "--n", "2",
+                "--home", home, "--json", "--save-as", "like one");
+        assertEquals(0, like.code(), like.err());
+        JsonNode first = like.json().get("tracks").get(0);
+        assertEquals(music.resolve("two.wav").toAbsolutePath().normalize().toString(), first.get("path").asText());
+        assertTrue(first.get("why").asText().contains("played in the same sessions as \u201cSong One\u201d"), first.toString());
+        assertTrue(like.json().get("answer_ms").asDouble() < 1000);
+
+        Run next = run("recommend", "--mode", "continue", "--seed-track", music.resolve("one.wav").toString(), "--home", home);
+        assertEquals(0, next.code(), next.err());
+        assertTrue(next.out().contains("followed \u201cSong One\u201d by Artist A 6 times in your sessions"), next.out());
+        assertEquals(0, run("recommend", "--home", home).code());
+        Run noSeed = run("recommend", "--mode", "continue", "--home", home);
+        assertEquals(2, noSeed.code());
+        assertTrue(noSeed.err().contains("--seed-track"), noSeed.err());
+        Run notInLibrary = run("recommend", "--mode", "like", "--seed-track", dir.resolve("elsewhere.wav").toString(), "--home", home);
+        assertEquals(2, notInLibrary.code());
+        assertTrue(notInLibrary.err().contains("not a track of the library"), notInLibrary.err());
+    }
 }
