@@ -61,7 +61,7 @@ public final class LibraryRecommender {
             itemOfTrack.put(tracks.get(i).id(), i);
         }
         progress.update(0.1, "learning from " + events.size() + " listens");
-        context = new TemporalReplay.Context(events, events.size(), items, zone, seed, progress.slice(0.1, 0.4));
+        context = new TemporalReplay.Context(events, events.size(), items, zone, seed, false, progress.slice(0.1, 0.4));
         knn = (ItemKnnModel) context.model("itemknn");
         blend = TemporalReplay.learnBlend(events, items, zone, seed, progress.slice(0.5, 0.5));
         content = ContentSimilarity.of(items, features);

@@ -22,6 +22,11 @@ public final class TemporalReplay {
     public static final int K = 20;
     static final long PROFILE_WINDOW_MS = 30L * 24 * 3600 * 1000;
     static final double HALF_LIFE_MS = 7.0 * 24 * 3600 * 1000;
+    /** ALS for a single person's sessions: fewer factors than for a population, which has far more to learn from. */
+    public static final ImplicitAlsModel.Settings REPLAY_ALS = new ImplicitAlsModel.Settings(32, 10, 0.05, 2);
+    /** EASE on sessions: items with one session count, lambda 20 (sessions are short rows), the 3,000 most played. */
+    public static final int EASE_MAX_ITEMS = 3000;
+    public static final double EASE_LAMBDA = 20;
     /** Weights tried for each blend component. */
     private static final double[] GRID = {0, 0.5, 1};
 
@@ -41,13 +46,21 @@ public final class TemporalReplay {
         final ZoneId zone;
 
         public Context(List<ListenEvent> sorted, int end, int items, ZoneId zone, long seed, Progress progress) throws CancelledException {
+            this(sorted, end, items, zone, seed, true, progress);
+        }
+
+        /** @param withAls whether to train implicit ALS too (the replay reports it; the blend does not use it) */
+        public Context(List<ListenEvent> sorted, int end, int items, ZoneId zone, long seed, boolean withAls, Progress progress)
+                throws CancelledException {
             this.items = items;
             this.zone = zone;
             Interactions sessions = Sessions.matrix(sorted, 0, end, items);
             models.put("popularity", PopularityModel.train(sessions));
             models.put("itemknn", ItemKnnModel.train(sessions, ItemKnnModel.DEFAULT_NEIGHBOURS, progress));
-            models.put("ease", EaseModel.train(sessions, EaseModel.DEFAULT_LAMBDA / 10, 1, 3000, EaseModel.Form.SMALLER_SIDE, progress));
-            models.put("ials", ImplicitAlsModel.train(sessions, new ImplicitAlsModel.Settings(32, 10, 0.05, 2), seed, progress));
+            models.put("ease", EaseModel.train(sessions, EASE_LAMBDA, 1, EASE_MAX_ITEMS, EaseModel.Form.SMALLER_SIDE, progress));
+            if (withAls) {
+                models.put("ials", ImplicitAlsModel.train(sessions, REPLAY_ALS, seed, progress));
+            }
             hourShare = new double[4][items];
             popularity = new double[items];
             double[] total = new double[items];
@@ -153,7 +166,7 @@ public final class TemporalReplay {
         }
         long first = sorted.get(0).time();
         int cut = indexAt(sorted, first + (long) (0.8 * (sorted.get(sorted.size() - 1).time() - first)));
-        return learnBlend(sorted, cut, sorted.size(), new Context(sorted, cut, items, zone, seed, progress));
+        return learnBlend(sorted, cut, sorted.size(), new Context(sorted, cut, items, zone, seed, false, progress));
     }
 
     /** The blend weights with the best Recall@20 over the sessions in [from, to), by grid search. */
