@@ -24,9 +24,14 @@ public final class TemporalReplay {
     static final double HALF_LIFE_MS = 7.0 * 24 * 3600 * 1000;
     /** ALS for a single person's sessions: fewer factors than for a population, which has far more to learn from. */
     public static final ImplicitAlsModel.Settings REPLAY_ALS = new ImplicitAlsModel.Settings(32, 10, 0.05, 2);
-    /** EASE on sessions: items with one session count, lambda 20 (sessions are short rows), the 3,000 most played. */
-    public static final int EASE_MAX_ITEMS = 3000;
+    /**
+     * EASE on sessions: items with one session count, lambda 20 (sessions are short rows), the 2,000
+     * most played (the inverse is cubic: 3,000 took 10 s on the shared 2-core machine).
+     */
+    public static final int EASE_MAX_ITEMS = 2000;
     public static final double EASE_LAMBDA = 20;
+    static final int MAX_LEARNING_SESSIONS = 400;
+    static final int CANDIDATES_PER_COMPONENT = 100;
     /** Weights tried for each blend component. */
     private static final double[] GRID = {0, 0.5, 1};
 
@@ -169,29 +174,54 @@ public final class TemporalReplay {
         return learnBlend(sorted, cut, sorted.size(), new Context(sorted, cut, items, zone, seed, false, progress));
     }
 
-    /** The blend weights with the best Recall@20 over the sessions in [from, to), by grid search. */
+    /**
+     * The blend weights with the best Recall@20 over the sessions in [from, to), by grid search.
+     * At most {@value #MAX_LEARNING_SESSIONS} sessions, evenly spread, and for each only the items
+     * some component puts in its top {@value #CANDIDATES_PER_COMPONENT}: memory and time stay
+     * bounded for a history of millions of listens.
+     */
     static Blend learnBlend(List<ListenEvent> sorted, int from, int to, Context context) {
         int[] bounds = Sessions.boundaries(sorted);
-        List<double[][]> components = new ArrayList<>();
-        List<int[]> targets = new ArrayList<>();
+        List<Integer> chosen = new ArrayList<>();
         for (int s = 0; s + 1 < bounds.length; s++) {
-            if (bounds[s] < from || bounds[s] >= to) {
-                continue;
+            if (bounds[s] >= from && bounds[s] < to && target(sorted, bounds[s], bounds[s + 1]).length > 0) {
+                chosen.add(s);
             }
-            int[] target = target(sorted, bounds[s], bounds[s + 1]);
-            if (target.length == 0) {
-                continue;
-            }
-            Profile profile = profile(sorted, bounds[s], context.items);
-            components.add(context.components(profile.items, profile.weights, profile.dense, sorted.get(bounds[s]).time()));
-            targets.add(target);
         }
-        if (components.isEmpty()) {
+        if (chosen.isEmpty()) {
             return Blend.DEFAULT;
+        }
+        int n = Blend.COMPONENTS.length;
+        List<int[]> candidates = new ArrayList<>();
+        List<double[][]> scaled = new ArrayList<>();
+        List<int[]> targets = new ArrayList<>();
+        int take = Math.min(MAX_LEARNING_SESSIONS, chosen.size());
+        for (int t = 0; t < take; t++) {
+            int s = chosen.get((int) ((long) t * chosen.size() / take));
+            Profile profile = profile(sorted, bounds[s], context.items);
+            double[][] full = context.components(profile.items, profile.weights, profile.dense, sorted.get(bounds[s]).time());
+            java.util.Set<Integer> union = new java.util.TreeSet<>();
+            double[][] unit = new double[n][];
+            for (int c = 0; c < n; c++) {
+                unit[c] = new double[context.items];
+                Blend.addScaled(full[c], 1, unit[c]);
+                for (int item : TopK.select(unit[c], CANDIDATES_PER_COMPONENT, null)) {
+                    union.add(item);
+                }
+            }
+            int[] ids = union.stream().mapToInt(Integer::intValue).toArray();
+            double[][] compact = new double[n][ids.length];
+            for (int c = 0; c < n; c++) {
+                for (int j = 0; j < ids.length; j++) {
+                    compact[c][j] = unit[c][ids[j]];
+                }
+            }
+            candidates.add(ids);
+            scaled.add(compact);
+            targets.add(target(sorted, bounds[s], bounds[s + 1]));
         }
         Blend best = Blend.DEFAULT;
         double bestRecall = -1;
-        int n = Blend.COMPONENTS.length;
         int combinations = (int) Math.pow(GRID.length, n);
         for (int code = 1; code < combinations; code++) {
             double[] w = new double[n];
@@ -200,14 +230,27 @@ public final class TemporalReplay {
                 w[c] = GRID[rest % GRID.length];
                 rest /= GRID.length;
             }
-            Blend candidate = new Blend(w);
             double sum = 0;
-            for (int s = 0; s < components.size(); s++) {
-                sum += RankingMetrics.recall(TopK.select(candidate.combine(components.get(s)), K, null), targets.get(s), K);
+            for (int s = 0; s < candidates.size(); s++) {
+                int[] ids = candidates.get(s);
+                double[][] compact = scaled.get(s);
+                double[] score = new double[ids.length];
+                for (int c = 0; c < n; c++) {
+                    if (w[c] != 0) {
+                        for (int j = 0; j < ids.length; j++) {
+                            score[j] += w[c] * compact[c][j];
+                        }
+                    }
+                }
+                int[] top = TopK.select(score, K, null);
+                for (int r = 0; r < top.length; r++) {
+                    top[r] = ids[top[r]];
+                }
+                sum += RankingMetrics.recall(top, targets.get(s), K);
             }
             if (sum > bestRecall + 1e-9) {
                 bestRecall = sum;
-                best = candidate;
+                best = new Blend(w);
             }
         }
         return best;
