@@ -61,6 +61,7 @@ public final class RecommendEvalCommand implements Callable<Integer> {
         report.put("hr_at_k", r.hitRate());
         report.put("coverage", r.coverage());
         report.put("seconds", CliJson.round(r.seconds()));
+        report.put("cpu_seconds", CliJson.round(r.cpuSeconds()));
         report.put("users_evaluated", r.listeners());
         report.put("items", r.items());
         CliJson.print(report, json, spec.commandLine().getOut());

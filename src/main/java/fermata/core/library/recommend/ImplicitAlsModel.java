@@ -16,10 +16,10 @@ import java.util.stream.IntStream;
  * with confidence 1 elsewhere; each half-iteration solves, for every row, the exact normal
  * equations (F'F + F'(C - I)F + lambda I) x = F'C p.
  *
- * <p>F'F + lambda I is shared by all rows. A row with many entries adds its rank-n term and is
- * solved by Cholesky; a row with few entries (most items have one or two listeners) is solved
- * exactly through the Woodbury identity with the shared inverse, an n-by-n solve instead of a
- * k-by-k one. Both use EJML.
+ * <p>G = F'F + lambda I is shared by all rows, and so is F G^-1. A row with many entries adds its
+ * rank-n term and is solved by Cholesky; a row with fewer (most items have one or two listeners,
+ * most users under 50) is solved exactly through the Woodbury identity with the shared inverse, an
+ * n-by-n solve instead of a k-by-k one; whichever costs fewer flops. Both use EJML.
  */
 public final class ImplicitAlsModel implements RecommenderModel {
 
@@ -93,12 +93,15 @@ public final class ImplicitAlsModel implements RecommenderModel {
         if (!CommonOps_DDRM.invertSPD(gram.copy(), inverse)) {
             throw new IllegalStateException("ALS: the factor Gram matrix is not positive definite");
         }
+        // F G^-1 once for all rows: a Woodbury row then gathers its V = U G^-1 instead of multiplying.
+        DMatrixRMaj scaled = new DMatrixRMaj(rows.items(), k);
+        CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows.items(), k, fixed), inverse, scaled);
         int chunks = Math.max(1, rows.users() / 256);
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             if (progress.isCancelled()) {
                 return;
             }
-            RowSolver solver = new RowSolver(k, gram, inverse);
+            RowSolver solver = new RowSolver(k, gram, inverse, scaled.data);
             int from = (int) ((long) rows.users() * chunk / chunks);
             int to = (int) ((long) rows.users() * (chunk + 1) / chunks);
             for (int r = from; r < to; r++) {
@@ -122,8 +125,11 @@ public final class ImplicitAlsModel implements RecommenderModel {
         private final DMatrixRMaj rhs = new DMatrixRMaj(1, 1);
         private final DMatrixRMaj z = new DMatrixRMaj(1, 1);
         private final LinearSolverDense<DMatrixRMaj> smallCholesky = LinearSolverFactory_DDRM.chol(8);
+        private final double[] scaledFixed;
 
-        RowSolver(int k, DMatrixRMaj gram, DMatrixRMaj inverse) {
+        /** @param scaledFixed the fixed factors times G^-1, row by row, or null to multiply per row */
+        RowSolver(int k, DMatrixRMaj gram, DMatrixRMaj inverse, double[] scaledFixed) {
+            this.scaledFixed = scaledFixed;
             this.k = k;
             this.gram = gram;
             this.inverse = inverse;
@@ -140,7 +146,10 @@ public final class ImplicitAlsModel implements RecommenderModel {
                 java.util.Arrays.fill(target, out, out + k, 0);
                 return;
             }
-            if (3 * n < k) {
+            // Woodbury costs about n^2 k + n^3 / 3, Cholesky with the rank-n update n k^2 / 2 + k^3 / 3.
+            double woodbury = (double) n * n * k + (double) n * n * n / 3;
+            double cholesky = (double) n * k * k / 2 + (double) k * k * k / 3;
+            if (woodbury < cholesky) {
                 solveFew(rows, r, n, fixed, target, alpha);
             } else {
                 solveMany(rows, r, fixed, target, alpha);
@@ -192,7 +201,13 @@ public final class ImplicitAlsModel implements RecommenderModel {
                 System.arraycopy(fixed, rows.itemAt(pos) * k, u.data, p * k, k);
             }
             v.reshape(n, k);
-            CommonOps_DDRM.mult(u, inverse, v);
+            if (scaledFixed != null) {
+                for (int p = 0; p < n; p++) {
+                    System.arraycopy(scaledFixed, rows.itemAt(rows.start(r) + p) * k, v.data, p * k, k);
+                }
+            } else {
+                CommonOps_DDRM.mult(u, inverse, v);
+            }
             w.reshape(n, n);
             CommonOps_DDRM.multTransB(v, u, w);
             rhs.reshape(n, 1);
@@ -257,7 +272,7 @@ public final class ImplicitAlsModel implements RecommenderModel {
         double[] factor = new double[k];
         DMatrixRMaj inverse = new DMatrixRMaj(k, k);
         CommonOps_DDRM.invertSPD(itemGram.copy(), inverse);
-        new RowSolver(k, itemGram, inverse).solve(row, 0, itemFactors, factor, settings.alpha());
+        new RowSolver(k, itemGram, inverse, null).solve(row, 0, itemFactors, factor, settings.alpha());
         scoreFactors(factor, 0, scores);
     }
 

@@ -17,7 +17,7 @@ public final class OfflineEvaluation {
 
     /** Averages over {@code listeners} evaluated listeners. */
     public record Result(ModelKind model, int k, double recall, double ndcg, double hitRate, double coverage,
-                         double seconds, int listeners, int items) {
+                         double seconds, double cpuSeconds, int listeners, int items) {
     }
 
     private OfflineEvaluation() {
@@ -29,6 +29,7 @@ public final class OfflineEvaluation {
         }
         Holdout split = Holdout.split(all, HOLDOUT_FRACTION, seed);
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         RecommenderModel model = kind.train(split.train(), seed, progress.slice(0, 0.8));
         progress.update(0.8, "ranking the catalogue for every listener");
         Interactions train = split.train();
@@ -57,6 +58,7 @@ public final class OfflineEvaluation {
         });
         progress.checkCancelled();
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
         int evaluated = 0;
         double sumRecall = 0;
         double sumNdcg = 0;
@@ -75,7 +77,13 @@ public final class OfflineEvaluation {
         }
         progress.update(1, "done");
         int users = Math.max(1, evaluated);
-        return new Result(kind, k, sumRecall / users, sumNdcg / users, sumHit / users, (double) covered / n, seconds,
+        return new Result(kind, k, sumRecall / users, sumNdcg / users, sumHit / users, (double) covered / n, seconds, cpuSeconds,
                 evaluated, n);
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not tell: on a shared machine it says what wall time cannot. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 }

@@ -37,16 +37,16 @@ class RecommenderBench {
         Interactions all = FeedbackDataset.readTabSeparated(file).interactions();
         OfflineEvaluation.run(all, ModelKind.ITEM_KNN, 20, 1, Progress.NONE); // warm-up of the JIT
         StringBuilder table = new StringBuilder("| model | Recall@20 (ref) | NDCG@20 (ref) | HR@20 (ref) | coverage | Fermata s"
-                + " | numpy s | numpy Recall@20 |\n|---|---|---|---|---|---|---|---|\n");
+                + " | Fermata CPU s | numpy s | numpy Recall@20 |\n|---|---|---|---|---|---|---|---|---|\n");
         for (ModelKind kind : ModelKind.values()) {
             OfflineEvaluation.Result r = OfflineEvaluation.run(all, kind, 20, 42, Progress.NONE);
             double[] ref = REFERENCE.get(kind);
             String[] peer = numpy(file, kind);
-            table.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f) | %.3f (%.3f) | %.3f (%.3f) | %.3f | %.2f | %s | %s |%n",
-                    kind.cliName(), r.recall(), ref[0], r.ndcg(), ref[1], r.hitRate(), ref[2], r.coverage(), r.seconds(),
+            table.append(String.format(Locale.ROOT, "| %s | %.3f (%.3f) | %.3f (%.3f) | %.3f (%.3f) | %.3f | %.2f | %.2f | %s | %s |%n",
+                    kind.cliName(), r.recall(), ref[0], r.ndcg(), ref[1], r.hitRate(), ref[2], r.coverage(), r.seconds(), r.cpuSeconds(),
                     peer[3], peer[0]));
             assertTrue(r.recall() >= ref[0] - 0.01 && r.ndcg() >= ref[1] - 0.01, kind + " below the reference: " + r);
-            assertTrue(r.seconds() < 10, kind + " took " + r.seconds() + " s");
+            assertTrue(r.cpuSeconds() < 20, kind + " used " + r.cpuSeconds() + " s of CPU (two cores for 10 s)");
         }
         Path report = Path.of("target", "bench", "recommend.md");
         Files.createDirectories(report.getParent());
