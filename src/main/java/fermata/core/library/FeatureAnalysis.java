@@ -33,14 +33,17 @@ public final class FeatureAnalysis {
         this.db = db;
     }
 
-    /** Ids and paths of tracks still without features. */
-    List<Object[]> pending() throws LibraryException {
+    private record Pending(long trackId, String path) {
+    }
+
+    /** Tracks still without features, by id. */
+    private List<Pending> pending() throws LibraryException {
         return db.read("listing tracks without features", c -> {
-            List<Object[]> out = new ArrayList<>();
+            List<Pending> out = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                     "SELECT t.id, t.path FROM tracks t LEFT JOIN features f ON f.track_id = t.id WHERE f.track_id IS NULL ORDER BY t.id")) {
                 while (r.next()) {
-                    out.add(new Object[] {r.getLong(1), r.getString(2)});
+                    out.add(new Pending(r.getLong(1), r.getString(2)));
                 }
             }
             return out;
@@ -57,16 +60,16 @@ public final class FeatureAnalysis {
     }
 
     private Integer run(Progress progress) throws Exception {
-        List<Object[]> todo = pending();
+        List<Pending> todo = pending();
         int done = 0;
-        for (Object[] track : todo) {
+        for (Pending track : todo) {
             progress.checkCancelled();
-            progress.update((double) done / todo.size(), "features of " + track[1]);
-            long id = (Long) track[0];
+            progress.update((double) done / todo.size(), "features of " + track.path());
+            long id = track.trackId();
             TrackFeatures features = null;
             String error = null;
             try {
-                DecodedAudio audio = AudioFiles.readAll(java.nio.file.Path.of((String) track[1]), MAX_SECONDS);
+                DecodedAudio audio = AudioFiles.readAll(java.nio.file.Path.of(track.path()), MAX_SECONDS);
                 features = TrackFeatures.of(audio.samples(), audio.sampleRate());
             } catch (Exception e) {
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
