@@ -166,7 +166,7 @@ class LibraryBench {
                 sessions.users(), h.items(), sessions.entries()));
         time("popularity", () -> PopularityModel.train(sessions));
         time("item-kNN, 100 neighbours", () -> ItemKnnModel.train(sessions, 100, Progress.NONE));
-        time("EASE, 3,000 most played tracks, lambda 20", () -> EaseModel.train(sessions, TemporalReplay.EASE_LAMBDA, 1,
+        time("EASE, 2,000 most played tracks, lambda 20", () -> EaseModel.train(sessions, TemporalReplay.EASE_LAMBDA, 1,
                 TemporalReplay.EASE_MAX_ITEMS, EaseModel.Form.SMALLER_SIDE, Progress.NONE));
         time("implicit ALS, 32 factors, 10 iterations (as the replay)", () -> ImplicitAlsModel.train(sessions, TemporalReplay.REPLAY_ALS,
                 1, Progress.NONE));
