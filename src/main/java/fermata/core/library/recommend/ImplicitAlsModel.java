@@ -1,0 +1,290 @@
+package fermata.core.library.recommend;
+
+import fermata.core.task.CancelledException;
+import fermata.core.task.Progress;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren and Volinsky,
+ * ICDM 2008): preference 1 for every played item with confidence c = 1 + alpha log1p(plays), 0
+ * with confidence 1 elsewhere; each half-iteration solves, for every row, the exact normal
+ * equations (F'F + F'(C - I)F + lambda I) x = F'C p.
+ *
+ * <p>G = F'F + lambda I is shared by all rows, and so is F G^-1. A row with many entries adds its
+ * rank-n term and is solved by Cholesky; a row with fewer (most items have one or two listeners,
+ * most users under 50) is solved exactly through the Woodbury identity with the shared inverse, an
+ * n-by-n solve instead of a k-by-k one; whichever costs fewer flops. Both use EJML.
+ */
+public final class ImplicitAlsModel implements RecommenderModel {
+
+    /** Factors, iterations, L2 regularisation and confidence scale. */
+    public record Settings(int factors, int iterations, double regularization, double alpha) {
+        public static final Settings DEFAULT = new Settings(64, 15, 0.01, 2.0);
+
+        public Settings {
+            if (factors < 1 || iterations < 1 || !(regularization > 0) || !(alpha > 0)) {
+                throw new IllegalArgumentException("ALS needs factors >= 1, iterations >= 1, regularization > 0, alpha > 0");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final int items;
+    private final double[] userFactors;
+    private final double[] itemFactors;
+    private final DMatrixRMaj itemGram;
+
+    private ImplicitAlsModel(Settings settings, int items, double[] userFactors, double[] itemFactors) {
+        this.settings = settings;
+        this.items = items;
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+        this.itemGram = regularisedGram(itemFactors, items, settings);
+    }
+
+    public static ImplicitAlsModel train(Interactions train, Settings settings, long seed, Progress progress)
+            throws CancelledException {
+        int k = settings.factors();
+        int m = train.users();
+        int n = train.items();
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] x = new double[m * k];
+        double[] y = new double[n * k];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 0.01 * gaussian(random);
+        }
+        Interactions byItem = train.transposed();
+        for (int iteration = 0; iteration < settings.iterations(); iteration++) {
+            progress.update((double) iteration / settings.iterations(), "ALS iteration " + (iteration + 1) + " of " + settings.iterations());
+            solveHalf(train, y, x, settings, progress);
+            solveHalf(byItem, x, y, settings, progress);
+            progress.checkCancelled();
+        }
+        return new ImplicitAlsModel(settings, n, x, y);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = 1 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    private static DMatrixRMaj regularisedGram(double[] factors, int rows, Settings settings) {
+        int k = settings.factors();
+        DMatrixRMaj gram = new DMatrixRMaj(k, k);
+        CommonOps_DDRM.multInner(DMatrixRMaj.wrap(rows, k, factors), gram);
+        for (int f = 0; f < k; f++) {
+            gram.data[f * k + f] += settings.regularization();
+        }
+        return gram;
+    }
+
+    /** Solves every row of {@code target} against the fixed factors; rows are independent. */
+    private static void solveHalf(Interactions rows, double[] fixed, double[] target, Settings settings, Progress progress) {
+        int k = settings.factors();
+        DMatrixRMaj gram = regularisedGram(fixed, rows.items(), settings);
+        DMatrixRMaj inverse = new DMatrixRMaj(k, k);
+        if (!CommonOps_DDRM.invertSPD(gram.copy(), inverse)) {
+            throw new IllegalStateException("ALS: the factor Gram matrix is not positive definite");
+        }
+        // F G^-1 once for all rows: a Woodbury row then gathers its V = U G^-1 instead of multiplying.
+        DMatrixRMaj scaled = new DMatrixRMaj(rows.items(), k);
+        CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows.items(), k, fixed), inverse, scaled);
+        int chunks = Math.max(1, rows.users() / 256);
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            if (progress.isCancelled()) {
+                return;
+            }
+            RowSolver solver = new RowSolver(k, gram, inverse, scaled.data);
+            int from = (int) ((long) rows.users() * chunk / chunks);
+            int to = (int) ((long) rows.users() * (chunk + 1) / chunks);
+            for (int r = from; r < to; r++) {
+                solver.solve(rows, r, fixed, target, settings.alpha());
+            }
+        });
+    }
+
+    /** Per-thread workspace for one row's normal equations. */
+    private static final class RowSolver {
+        private final int k;
+        private final DMatrixRMaj gram;
+        private final DMatrixRMaj inverse;
+        private final DMatrixRMaj a;
+        private final DMatrixRMaj b;
+        private final DMatrixRMaj x;
+        private final LinearSolverDense<DMatrixRMaj> cholesky;
+        private final DMatrixRMaj u = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj v = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj w = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj rhs = new DMatrixRMaj(1, 1);
+        private final DMatrixRMaj z = new DMatrixRMaj(1, 1);
+        private final LinearSolverDense<DMatrixRMaj> smallCholesky = LinearSolverFactory_DDRM.chol(8);
+        private final double[] scaledFixed;
+
+        /** @param scaledFixed the fixed factors times G^-1, row by row, or null to multiply per row */
+        RowSolver(int k, DMatrixRMaj gram, DMatrixRMaj inverse, double[] scaledFixed) {
+            this.scaledFixed = scaledFixed;
+            this.k = k;
+            this.gram = gram;
+            this.inverse = inverse;
+            this.a = new DMatrixRMaj(k, k);
+            this.b = new DMatrixRMaj(k, 1);
+            this.x = new DMatrixRMaj(k, 1);
+            this.cholesky = LinearSolverFactory_DDRM.chol(k);
+        }
+
+        void solve(Interactions rows, int r, double[] fixed, double[] target, double alpha) {
+            int n = rows.rowLength(r);
+            int out = r * k;
+            if (n == 0) {
+                java.util.Arrays.fill(target, out, out + k, 0);
+                return;
+            }
+            // Woodbury costs about n^2 k + n^3 / 3, Cholesky with the rank-n update n k^2 / 2 + k^3 / 3.
+            double woodbury = (double) n * n * k + (double) n * n * n / 3;
+            double cholesky = (double) n * k * k / 2 + (double) k * k * k / 3;
+            if (woodbury < cholesky) {
+                solveFew(rows, r, n, fixed, target, alpha);
+            } else {
+                solveMany(rows, r, fixed, target, alpha);
+            }
+        }
+
+        /** (G + U'C'U) x = U'c by Cholesky, adding each entry's rank-one term to the upper triangle. */
+        private void solveMany(Interactions rows, int r, double[] fixed, double[] target, double alpha) {
+            double[] ad = a.data;
+            System.arraycopy(gram.data, 0, ad, 0, k * k);
+            double[] bd = b.data;
+            java.util.Arrays.fill(bd, 0);
+            for (int p = rows.start(r); p < rows.end(r); p++) {
+                double c = 1 + alpha * Math.log1p(rows.playsAt(p));
+                int f0 = rows.itemAt(p) * k;
+                double extra = c - 1;
+                for (int i = 0; i < k; i++) {
+                    double yi = fixed[f0 + i];
+                    double scaled = extra * yi;
+                    int row = i * k;
+                    for (int j = i; j < k; j++) {
+                        ad[row + j] += scaled * fixed[f0 + j];
+                    }
+                    bd[i] += c * yi;
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < i; j++) {
+                    ad[i * k + j] = ad[j * k + i];
+                }
+            }
+            if (!cholesky.setA(a)) {
+                throw new IllegalStateException("ALS: a row's normal equations are not positive definite");
+            }
+            cholesky.solve(b, x);
+            System.arraycopy(x.data, 0, target, r * k, k);
+        }
+
+        /**
+         * Woodbury: with V = U G^-1 and W = V U', x = V'(c - S^-1 W c) where S = diag(1/(c-1)) + W;
+         * exact, and cheap when the row has far fewer entries than there are factors.
+         */
+        private void solveFew(Interactions rows, int r, int n, double[] fixed, double[] target, double alpha) {
+            u.reshape(n, k);
+            double[] confidence = new double[n];
+            for (int p = 0; p < n; p++) {
+                int pos = rows.start(r) + p;
+                confidence[p] = 1 + alpha * Math.log1p(rows.playsAt(pos));
+                System.arraycopy(fixed, rows.itemAt(pos) * k, u.data, p * k, k);
+            }
+            v.reshape(n, k);
+            if (scaledFixed != null) {
+                for (int p = 0; p < n; p++) {
+                    System.arraycopy(scaledFixed, rows.itemAt(rows.start(r) + p) * k, v.data, p * k, k);
+                }
+            } else {
+                CommonOps_DDRM.mult(u, inverse, v);
+            }
+            w.reshape(n, n);
+            CommonOps_DDRM.multTransB(v, u, w);
+            rhs.reshape(n, 1);
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    sum += w.data[i * n + j] * confidence[j];
+                }
+                rhs.data[i] = sum;
+            }
+            for (int i = 0; i < n; i++) {
+                w.data[i * n + i] += 1 / (confidence[i] - 1);
+            }
+            z.reshape(n, 1);
+            if (!smallCholesky.setA(w)) {
+                throw new IllegalStateException("ALS: a row's Woodbury system is not positive definite");
+            }
+            smallCholesky.solve(rhs, z);
+            int out = r * k;
+            java.util.Arrays.fill(target, out, out + k, 0);
+            for (int p = 0; p < n; p++) {
+                double coefficient = confidence[p] - z.data[p];
+                int row = p * k;
+                for (int f = 0; f < k; f++) {
+                    target[out + f] += coefficient * v.data[row + f];
+                }
+            }
+        }
+    }
+
+    @Override
+    public int items() {
+        return items;
+    }
+
+    public int factors() {
+        return settings.factors();
+    }
+
+    /** A copy of item {@code item}'s factor vector. */
+    public double[] itemFactor(int item) {
+        int k = settings.factors();
+        return java.util.Arrays.copyOfRange(itemFactors, item * k, item * k + k);
+    }
+
+    /** A copy of listener {@code user}'s factor vector. */
+    public double[] listenerFactor(int user) {
+        int k = settings.factors();
+        return java.util.Arrays.copyOfRange(userFactors, user * k, user * k + k);
+    }
+
+    @Override
+    public void scoreListener(int user, double[] scores) {
+        scoreFactors(userFactors, user * settings.factors(), scores);
+    }
+
+    /** Folds the profile in (one exact least-squares solve against the item factors), then scores. */
+    @Override
+    public void scoreProfile(int[] profileItems, double[] plays, double[] scores) {
+        int k = settings.factors();
+        Interactions row = Interactions.of(1, items, new int[profileItems.length], profileItems, plays);
+        double[] factor = new double[k];
+        DMatrixRMaj inverse = new DMatrixRMaj(k, k);
+        CommonOps_DDRM.invertSPD(itemGram.copy(), inverse);
+        new RowSolver(k, itemGram, inverse, null).solve(row, 0, itemFactors, factor, settings.alpha());
+        scoreFactors(factor, 0, scores);
+    }
+
+    private void scoreFactors(double[] factors, int offset, double[] scores) {
+        int k = settings.factors();
+        for (int i = 0; i < items; i++) {
+            double sum = 0;
+            int row = i * k;
+            for (int f = 0; f < k; f++) {
+                sum += factors[offset + f] * itemFactors[row + f];
+            }
+            scores[i] = sum;
+        }
+    }
+}
