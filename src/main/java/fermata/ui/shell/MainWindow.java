@@ -61,6 +61,7 @@ public final class MainWindow {
     private final StudioViewModel studio;
     private final TransportViewModel transport;
     private final StudioActions actions;
+    private final TaskExecutor tasks;
     private final BorderPane root = new BorderPane();
     private final TrackListView trackList;
     private final PianoRollViewModel roll;
@@ -82,6 +83,7 @@ public final class MainWindow {
     public MainWindow(StudioViewModel studio, TransportViewModel transport, StatusViewModel status,
                       StudioActions actions, TaskExecutor tasks, Function<MediaRef, Path> media) {
         this.studio = studio;
+        this.tasks = tasks;
         this.transport = transport;
         this.actions = actions;
         roll = new PianoRollViewModel(studio.history());
@@ -260,6 +262,8 @@ public final class MainWindow {
             sidebar.setManaged(now);
         });
         Menu viewMenu = new Menu("_View", null, dark, showSidebar,
+                item(view, "Library…", "Shortcut+L", () -> LibraryWindow.open(root.getScene().getWindow(), tasks,
+                        studio::report)),
                 item(view, "Zoom In", "Shortcut+Equals", roll::zoomIn),
                 item(view, "Zoom Out", "Shortcut+Minus", roll::zoomOut));
 

@@ -153,4 +153,18 @@ class LibraryRecommenderTest {
         assertTrue(playlists.delete("more of song 33"));
         assertThrows(LibraryException.class, () -> playlists.evaluate("more of song 33", recommender, end));
     }
+
+    @Test
+    void theOverviewHasEveryTrackAShelfPerModeAndTheListensInOrder() throws Exception {
+        LibraryOverview overview = LibraryOverview.load(db, ZoneOffset.UTC, 5, end, Progress.NONE);
+        assertEquals(history.items() + 1, overview.tracks().size());
+        assertEquals(history.events().size(), overview.listens().size());
+        for (int i = 1; i < overview.listens().size(); i++) {
+            assertTrue(overview.listens().get(i - 1).time() <= overview.listens().get(i).time());
+        }
+        for (RecommendationMode mode : RecommendationMode.values()) {
+            List<Recommendation> shelf = overview.shelves().get(mode);
+            assertTrue(shelf != null && !shelf.isEmpty() && shelf.size() <= 5, mode + ": " + shelf);
+        }
+    }
 }
