@@ -194,7 +194,7 @@ public final class TcnTrainer {
         return new ModelCard(ModelCard.FORMAT_VERSION, ModelCard.TCN, options.architecture(), format, options.keysInC(),
                 new ModelCard.TrainingData(training.source(), training.pieces().size(), training.steps(),
                         validation == null ? null : validation.source(), options.transposeAugment()),
-                null, options.seed(), 0, 0, 0, Instant.now().toString());
+                null, options.seed(), 0, 0, 0, Instant.now().toString(), null);
     }
 
     /**

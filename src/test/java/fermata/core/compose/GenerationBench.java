@@ -39,7 +39,7 @@ class GenerationBench {
         RollFormat format = new RollFormat(4, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, 4, true);
         TcnArchitecture arch = new TcnArchitecture(150, 3, 3, 0.3, false);
         TcnModel model = new TcnModel(TcnNetwork.build(arch, format, 1, 1e-3),
-                new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, 1, 0, 0, 0, ""));
+                new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, 1, 0, 0, 0, "", null));
         report("150x3 TCN, 8 bars x 4 tracks with onsets (128 sixteenth steps)", model, 1);
     }
 
