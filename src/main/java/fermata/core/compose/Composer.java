@@ -154,6 +154,37 @@ public final class Composer {
         return compose(project, plan, request, alternatives, progress);
     }
 
+    /**
+     * An alternative that adds music from elsewhere (the GAN) as new tracks, one per roll track, its
+     * step 0 at {@code startTick}.
+     */
+    public static Alternative newTracks(Project project, Generated music, long startTick, int index, long seed, String label) {
+        Set<String> taken = new HashSet<>();
+        Set<Integer> channels = new HashSet<>();
+        for (Track t : project.tracks()) {
+            taken.add(t.id());
+            if (t instanceof MidiTrack m) {
+                channels.add(m.instrument().channel());
+            }
+        }
+        long length = music.roll().steps() * music.roll().format().ticksPerStep();
+        Map<String, List<Note>> notesByTrack = new LinkedHashMap<>();
+        List<EditCommand> edits = new ArrayList<>();
+        for (int t = 0; t < music.roll().format().tracks(); t++) {
+            int channel = freeChannel(channels);
+            channels.add(channel);
+            String trackId = Ids.fresh("track", taken);
+            String clipId = Ids.fresh("clip", taken);
+            taken.add(trackId);
+            taken.add(clipId);
+            MidiTrack created = new MidiTrack(trackId, "AI " + (t + 1), Instrument.PIANO.withChannel(channel), MixerSettings.UNITY,
+                    List.of(new MidiClip(clipId, startTick, length, music.roll().toNotes(t, 0, VELOCITY, channel))));
+            edits.add(new AddTrack(created, project.tracks().size() + t));
+            notesByTrack.put(trackId, music.roll().toNotes(t, startTick, VELOCITY, channel));
+        }
+        return new Alternative(index, seed, 0, notesByTrack, new CompoundEdit(label, edits));
+    }
+
     private RollFormat format() {
         return model.format();
     }

@@ -3,6 +3,7 @@ package fermata.core.compose;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -32,6 +33,8 @@ import java.util.List;
  */
 final class GanNetwork {
     static final String NOISE = "noise";
+    /** Standard deviation of the noise added to the discriminator's input while training. */
+    static final double INSTANCE_NOISE = 0.3;
     static final String CONDITION = "condition";
     static final String BAR = "bar";
     static final String GENERATED = "g-bar";
@@ -100,8 +103,10 @@ final class GanNetwork {
         int steps = arch.stepsPerBar() / 4;
         int pitches = format.pitchCount() / 4;
         int wide = 2 * arch.filters();
+        // Instance noise: real bars are exactly 0 or 1 and generated ones are not, which a clean
+        // discriminator learns at once; noise on its input while training hides that cue.
         ConvolutionLayer.Builder conv1 = new ConvolutionLayer.Builder(2, 2).stride(2, 2).nOut(arch.filters())
-                .convolutionMode(ConvolutionMode.Truncate).activation(Activation.LEAKYRELU);
+                .convolutionMode(ConvolutionMode.Truncate).activation(Activation.LEAKYRELU).dropOut(new GaussianNoise(INSTANCE_NOISE));
         ConvolutionLayer.Builder conv2 = new ConvolutionLayer.Builder(2, 2).stride(2, 2).nOut(wide)
                 .convolutionMode(ConvolutionMode.Truncate).activation(Activation.LEAKYRELU);
         DenseLayer.Builder dense = new DenseLayer.Builder().nOut(arch.hidden()).activation(Activation.LEAKYRELU);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,6 +103,12 @@ public final class GanTrainer {
      */
     public static Result train(Corpus training, Corpus validation, RollFormat format, boolean keysInC, Options options,
                                Progress progress) throws CancelledException, BadInputException, IOException {
+        return train(training, validation, format, keysInC, options, progress, EpochListener.NONE);
+    }
+
+    /** As the method above, telling {@code listener} each epoch's discriminator and generator loss and metric gap. */
+    public static Result train(Corpus training, Corpus validation, RollFormat format, boolean keysInC, Options options,
+                               Progress progress, EpochListener listener) throws CancelledException, BadInputException, IOException {
         GanArchitecture arch = options.architecture();
         if (format.pitchCount() % 4 != 0) {
             throw new IllegalArgumentException("the GAN's pitch count must be a multiple of 4, was " + format.pitchCount());
@@ -183,6 +190,11 @@ public final class GanTrainer {
             MuseGanMetrics generated = metricsOf(sample(current, validBars, options.seed()), format, arch);
             double gap = gap(generated, target);
             reports.add(new EpochReport(epoch, dLoss / batchesPerEpoch, gLoss / batchesPerEpoch, gap, seconds, batchesPerEpoch / seconds));
+            Map<String, Double> figures = new LinkedHashMap<>();
+            figures.put("discriminator loss", dLoss / batchesPerEpoch);
+            figures.put("generator loss", gLoss / batchesPerEpoch);
+            figures.put("metric gap", gap);
+            listener.epochDone(epoch, options.epochs(), figures);
             double totalSeconds = secondsBefore + (System.nanoTime() - started) / 1e9;
             boolean improved = gap < bestGap;
             card = card.withProgress(epoch, improved ? epoch : best.card().bestEpoch(), totalSeconds);
