@@ -55,7 +55,8 @@ public final class TrainingDialog {
         TextField dataset = new TextField();
         dataset.setEditable(false);
         dataset.setPromptText("JSON data set, e.g. JSB_Chorales.json");
-        model.datasetProperty().addListener((o, a, b) -> dataset.setText(b == null ? "" : b.toString()));
+        dataset.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.datasetProperty().get() == null ? "" : model.datasetProperty().get().getFileName().toString(), model.datasetProperty()));
         Button choose = new Button("Choose...");
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -106,16 +107,19 @@ public final class TrainingDialog {
                     series.clear();
                     chart.getData().clear();
                 }
-                for (TrainingViewModel.EpochPoint p : change.getAddedSubList()) {
-                    p.values().forEach((figure, value) -> {
-                        if (Double.isFinite(value)) {
-                            series.computeIfAbsent(figure, this::newSeries).getData().add(new XYChart.Data<>(p.epoch(), value));
-                        }
-                    });
-                }
+                change.getAddedSubList().forEach(this::plot);
             }
         });
+        model.points().forEach(this::plot);
         root.getChildren().addAll(grid, new HBox(6, start, cancel), progress, message, chart);
+    }
+
+    private void plot(TrainingViewModel.EpochPoint p) {
+        p.values().forEach((figure, value) -> {
+            if (Double.isFinite(value)) {
+                series.computeIfAbsent(figure, this::newSeries).getData().add(new XYChart.Data<>(p.epoch(), value));
+            }
+        });
     }
 
     private XYChart.Series<Number, Number> newSeries(String name) {
