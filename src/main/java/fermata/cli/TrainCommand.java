@@ -75,6 +75,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "gan: pitches from --low-pitch, a multiple of 4; default ${DEFAULT-VALUE}.")
     int pitches;
 
+    @Option(names = "--polyphonic-tracks",
+            description = "gan: a track may sound several pitches at once (default: one voice per track, the most likely pitch).")
+    boolean polyphonicTracks;
+
     @Option(names = "--steps-per-bar", defaultValue = "4",
             description = "gan: steps in a bar (JSB's quarter-note steps: 4 for 4/4); default ${DEFAULT-VALUE}.")
     int stepsPerBar;
@@ -244,7 +248,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             format = new RollFormat(training.format().stepsPerBeat(), lowPitch, pitches, tracks == null ? 4 : tracks, false);
             GanArchitecture architecture = new GanArchitecture(GanArchitecture.DEFAULT.noise(), GanArchitecture.DEFAULT.filters(),
-                    GanArchitecture.DEFAULT.hidden(), stepsPerBar);
+                    GanArchitecture.DEFAULT.hidden(), stepsPerBar, !polyphonicTracks);
             options = new GanTrainer.Options(architecture, epochs, batchSize == null ? 64 : batchSize,
                     learningRate == null ? 2e-4 : learningRate, seed,
                     checkpoints != null ? checkpoints : Path.of(output + ".checkpoints"), resume);

@@ -9,10 +9,12 @@ package fermata.core.compose;
  * @param filters channels of the narrower convolution (the wider one has twice as many)
  * @param hidden width of the fully connected layers
  * @param stepsPerBar steps in one bar; a multiple of 4
+ * @param monophonic each track is one voice (chorales split into SATB): a track sounds at most its
+ *     most likely pitch per step, as a voice model with a softmax per voice would
  */
-public record GanArchitecture(int noise, int filters, int hidden, int stepsPerBar) {
-    /** Small enough to train in minutes on one core. */
-    public static final GanArchitecture DEFAULT = new GanArchitecture(32, 32, 256, 4);
+public record GanArchitecture(int noise, int filters, int hidden, int stepsPerBar, boolean monophonic) {
+    /** Small enough to train in minutes on one core; one voice per track. */
+    public static final GanArchitecture DEFAULT = new GanArchitecture(32, 32, 256, 4, true);
 
     public GanArchitecture {
         if (noise < 1 || filters < 1 || hidden < 1) {

@@ -78,6 +78,35 @@ final class GanBars {
         return bar;
     }
 
+    /**
+     * A bar from the generator's probabilities: a cell sounds when allowed and its logit plus
+     * {@code bias} is positive; in a monophonic model only the most likely allowed pitch of each
+     * track and step may sound.
+     */
+    static float[] decode(float[] probabilities, boolean[] allowed, double bias, GanArchitecture arch, RollFormat format) {
+        float[] bar = new float[probabilities.length];
+        int pitches = format.pitchCount();
+        for (int row = 0; row < format.tracks() * arch.stepsPerBar(); row++) {
+            int best = -1;
+            for (int p = 0; p < pitches; p++) {
+                int i = row * pitches + p;
+                double q = Math.min(1 - FrameNll.EPSILON, Math.max(FrameNll.EPSILON, probabilities[i]));
+                if (!allowed[i] || Math.log(q / (1 - q)) + bias <= 0) {
+                    continue;
+                }
+                if (!arch.monophonic()) {
+                    bar[i] = 1;
+                } else if (best < 0 || probabilities[i] > probabilities[best]) {
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                bar[best] = 1;
+            }
+        }
+        return bar;
+    }
+
     static float[] condition(float[] previousBar, MusicalKey key, float[] chord, GanArchitecture arch, RollFormat format) {
         float[] c = new float[arch.conditionWidth(format)];
         System.arraycopy(previousBar, 0, c, 0, previousBar.length);

@@ -61,11 +61,9 @@ public final class GanGenerator {
             }
             float[] condition = GanBars.condition(previous, modelKey, GanBars.progression(modelKey, b), arch, format);
             float[] probabilities = model.bars(noise, new float[][] {condition})[0];
-            float[] bar = new float[width];
+            float[] bar = GanBars.decode(probabilities, allowed, bias, arch, format);
             for (int i = 0; i < width; i++) {
-                double p = Math.min(1 - FrameNll.EPSILON, Math.max(FrameNll.EPSILON, probabilities[i]));
-                if (allowed[i] && Math.log(p / (1 - p)) + bias > 0) {
-                    bar[i] = 1;
+                if (bar[i] > 0) {
                     int track = i / (arch.stepsPerBar() * pitches);
                     int step = i / pitches % arch.stepsPerBar();
                     vectors[b * arch.stepsPerBar() + step][format.featureIndex(track, 0, format.lowPitch() + i % pitches)] = 1;

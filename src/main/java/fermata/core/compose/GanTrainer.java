@@ -262,7 +262,7 @@ public final class GanTrainer {
         return generator;
     }
 
-    /** Bars the model writes for the given conditions (the real previous bars, keys and chords), thresholded at one half. */
+    /** Bars the model writes for the given conditions (the real previous bars, keys and chords), decoded as generation does. */
     static float[][] sample(GanModel model, GanBars conditionsFrom, long seed) {
         GanArchitecture arch = model.architecture();
         int n = Math.min(256, conditionsFrom.size());
@@ -276,10 +276,10 @@ public final class GanTrainer {
             conditions[i] = conditionsFrom.conditions[i * conditionsFrom.size() / n];
         }
         float[][] out = model.bars(noise, conditions);
-        for (float[] bar : out) {
-            for (int i = 0; i < bar.length; i++) {
-                bar[i] = bar[i] > 0.5f ? 1 : 0;
-            }
+        boolean[] all = new boolean[arch.barWidth(model.format())];
+        java.util.Arrays.fill(all, true);
+        for (int i = 0; i < n; i++) {
+            out[i] = GanBars.decode(out[i], all, 0, arch, model.format());
         }
         return out;
     }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GanTest {
     /** Two tracks, quarter-note steps, C4..B4. */
     private static final RollFormat FORMAT = new RollFormat(1, 60, 12, 2, false);
-    private static final GanArchitecture TINY = new GanArchitecture(8, 4, 16, 4);
+    private static final GanArchitecture TINY = new GanArchitecture(8, 4, 16, 4, false);
     private static GanTrainer.Result trained;
 
     @BeforeAll
