@@ -4,6 +4,7 @@ import fermata.core.model.Note;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Training examples of the bar GAN: every whole bar of every piece, flattened [track][step][pitch]
@@ -79,32 +80,75 @@ final class GanBars {
     }
 
     /**
-     * A bar from the generator's probabilities: a cell sounds when allowed and its logit plus
-     * {@code bias} is positive; in a monophonic model only the most likely allowed pitch of each
-     * track and step may sound.
+     * A bar from the generator's probabilities. Polyphonic tracks: a cell sounds when allowed and
+     * its logit plus {@code bias} is positive. Monophonic tracks read each track and step as one
+     * voice, as a softmax per voice would: the voice sounds with the probability mass of its allowed
+     * pitches (logit shifted by {@code bias}, divided by {@code temperature}), and its pitch is drawn
+     * in proportion to the pitches' probabilities sharpened by the temperature; temperature 0 takes
+     * the most likely pitch when the mass is at least one half.
      */
-    static float[] decode(float[] probabilities, boolean[] allowed, double bias, GanArchitecture arch, RollFormat format) {
+    static float[] decode(float[] probabilities, boolean[] allowed, double bias, double temperature, Random random,
+                          GanArchitecture arch, RollFormat format) {
         float[] bar = new float[probabilities.length];
         int pitches = format.pitchCount();
         for (int row = 0; row < format.tracks() * arch.stepsPerBar(); row++) {
+            int first = row * pitches;
+            if (!arch.monophonic()) {
+                for (int i = first; i < first + pitches; i++) {
+                    if (allowed[i] && logit(probabilities[i]) + bias > 0) {
+                        bar[i] = 1;
+                    }
+                }
+                continue;
+            }
+            double mass = 0;
             int best = -1;
+            for (int i = first; i < first + pitches; i++) {
+                if (allowed[i]) {
+                    mass += probabilities[i];
+                    if (best < 0 || probabilities[i] > probabilities[best]) {
+                        best = i;
+                    }
+                }
+            }
+            if (best < 0 || mass <= 0) {
+                continue;
+            }
+            double l = logit(Math.min(mass, 1)) + bias;
+            if (temperature == 0) {
+                if (l > 0) {
+                    bar[best] = 1;
+                }
+                continue;
+            }
+            if (random.nextDouble() >= 1 / (1 + Math.exp(-l / temperature))) {
+                continue;
+            }
+            double total = 0;
+            double[] weights = new double[pitches];
             for (int p = 0; p < pitches; p++) {
-                int i = row * pitches + p;
-                double q = Math.min(1 - FrameNll.EPSILON, Math.max(FrameNll.EPSILON, probabilities[i]));
-                if (!allowed[i] || Math.log(q / (1 - q)) + bias <= 0) {
-                    continue;
-                }
-                if (!arch.monophonic()) {
-                    bar[i] = 1;
-                } else if (best < 0 || probabilities[i] > probabilities[best]) {
-                    best = i;
+                if (allowed[first + p]) {
+                    weights[p] = Math.pow(probabilities[first + p], 1 / temperature);
+                    total += weights[p];
                 }
             }
-            if (best >= 0) {
-                bar[best] = 1;
+            double pick = random.nextDouble() * total;
+            int chosen = best - first;
+            for (int p = 0; p < pitches; p++) {
+                pick -= weights[p];
+                if (weights[p] > 0 && pick <= 0) {
+                    chosen = p;
+                    break;
+                }
             }
+            bar[first + chosen] = 1;
         }
         return bar;
+    }
+
+    private static double logit(double probability) {
+        double q = Math.min(1 - FrameNll.EPSILON, Math.max(FrameNll.EPSILON, probability));
+        return Math.log(q / (1 - q));
     }
 
     static float[] condition(float[] previousBar, MusicalKey key, float[] chord, GanArchitecture arch, RollFormat format) {

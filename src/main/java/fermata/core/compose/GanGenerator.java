@@ -7,8 +7,8 @@ import java.util.Random;
 /**
  * Writes music with a {@link GanModel} one bar at a time, each bar conditioned on the bar before
  * it, the key and a cadence pattern of chords in that key (I IV V I vi ii V I, or its minor form).
- * Temperature scales the noise (0: every bar from the mean noise), density shifts the threshold
- * at which a cell sounds, and cells outside the key or the pitch range never sound.
+ * Density shifts the threshold at which a cell sounds, temperature sharpens or flattens the choice of
+ * each voice's pitch (see {@link GanBars#decode}), and cells outside the key or the pitch range never sound.
  */
 public final class GanGenerator {
     private final GanModel model;
@@ -57,11 +57,11 @@ public final class GanGenerator {
         for (int b = 0; b < request.bars(); b++) {
             float[][] noise = new float[1][arch.noise()];
             for (int i = 0; i < arch.noise(); i++) {
-                noise[0][i] = (float) (random.nextGaussian() * request.temperature());
+                noise[0][i] = (float) random.nextGaussian();
             }
             float[] condition = GanBars.condition(previous, modelKey, GanBars.progression(modelKey, b), arch, format);
             float[] probabilities = model.bars(noise, new float[][] {condition})[0];
-            float[] bar = GanBars.decode(probabilities, allowed, bias, arch, format);
+            float[] bar = GanBars.decode(probabilities, allowed, bias, request.temperature(), random, arch, format);
             for (int i = 0; i < width; i++) {
                 if (bar[i] > 0) {
                     int track = i / (arch.stepsPerBar() * pitches);

@@ -34,7 +34,7 @@ import java.util.List;
 final class GanNetwork {
     static final String NOISE = "noise";
     /** Standard deviation of the noise added to the discriminator's input while training. */
-    static final double INSTANCE_NOISE = 0.3;
+    static final double INSTANCE_NOISE = 0.1;
     static final String CONDITION = "condition";
     static final String BAR = "bar";
     static final String GENERATED = "g-bar";

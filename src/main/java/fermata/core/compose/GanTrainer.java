@@ -279,7 +279,7 @@ public final class GanTrainer {
         boolean[] all = new boolean[arch.barWidth(model.format())];
         java.util.Arrays.fill(all, true);
         for (int i = 0; i < n; i++) {
-            out[i] = GanBars.decode(out[i], all, 0, arch, model.format());
+            out[i] = GanBars.decode(out[i], all, 0, 1, random, arch, model.format());
         }
         return out;
     }

@@ -74,6 +74,40 @@ class GanTest {
     }
 
     @Test
+    void aMonophonicTrackSoundsOnePitchPerStepWhenItsMassIsEnough() {
+        GanArchitecture voices = new GanArchitecture(8, 4, 16, 4, true);
+        int width = voices.barWidth(FORMAT);
+        float[] p = new float[width];
+        p[3] = 0.4f;
+        p[5] = 0.3f;
+        p[12 + 7] = 0.2f;
+        p[12 + 8] = 0.1f;
+        boolean[] all = new boolean[width];
+        java.util.Arrays.fill(all, true);
+
+        float[] likely = GanBars.decode(p, all, 0, 0, new java.util.Random(1), voices, FORMAT);
+        assertEquals(1, likely[3], "step 0: mass 0.7, the most likely pitch");
+        assertEquals(1.0, sum(likely), 1e-9, "step 1 has mass 0.3 and stays silent");
+        float[] denser = GanBars.decode(p, all, 2, 0, new java.util.Random(1), voices, FORMAT);
+        assertEquals(1, denser[12 + 7], "a density bias lets step 1 sound");
+        boolean[] noThree = all.clone();
+        noThree[3] = false;
+        assertEquals(1, GanBars.decode(p, noThree, 1, 0, new java.util.Random(1), voices, FORMAT)[5], "the best allowed pitch");
+        for (int seed = 0; seed < 50; seed++) {
+            float[] sampled = GanBars.decode(p, all, 0, 1, new java.util.Random(seed), voices, FORMAT);
+            assertTrue(sampled[3] + sampled[5] <= 1 && sampled[12 + 7] + sampled[12 + 8] <= 1, "one pitch per voice and step");
+        }
+    }
+
+    private static double sum(float[] values) {
+        double s = 0;
+        for (float v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    @Test
     void trainingReportsEveryEpochAndKeepsTheClosestMetrics() {
         assertEquals(List.of(1, 2, 3), trained.epochs().stream().map(GanTrainer.EpochReport::epoch).toList());
         for (GanTrainer.EpochReport e : trained.epochs()) {
