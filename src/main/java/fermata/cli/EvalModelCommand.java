@@ -52,6 +52,9 @@ public final class EvalModelCommand implements Callable<Integer> {
     @Option(names = "--bars", defaultValue = "8", description = "Bars per generated piece; default ${DEFAULT-VALUE}.")
     int bars;
 
+    @Option(names = "--temperature", defaultValue = "1.0", description = "Sampling temperature of the generated pieces; default ${DEFAULT-VALUE}.")
+    double temperature;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the first sample; default ${DEFAULT-VALUE}.")
     long seed;
 
@@ -104,7 +107,7 @@ public final class EvalModelCommand implements Callable<Integer> {
         }
         MuseGanEvaluation metrics;
         try {
-            metrics = MuseGanEvaluation.of(loaded, corpus, samples, bars, seed, Progress.NONE);
+            metrics = MuseGanEvaluation.of(loaded, corpus, samples, bars, temperature, seed, Progress.NONE);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
@@ -121,6 +124,7 @@ public final class EvalModelCommand implements Callable<Integer> {
             }
         }
         report.put("musegan", museGan);
+        report.put("temperature", temperature);
         report.put("seconds", (System.nanoTime() - started) / 1e9);
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(report));

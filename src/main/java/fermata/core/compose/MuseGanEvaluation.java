@@ -21,9 +21,10 @@ public record MuseGanEvaluation(MuseGanMetrics data, MuseGanMetrics generated) {
     /**
      * @param samples pieces to generate
      * @param bars bars per generated piece
+     * @param temperature sampling temperature of the generated pieces
      */
-    public static MuseGanEvaluation of(CompositionModel model, Corpus corpus, int samples, int bars, long seed, Progress progress)
-            throws CancelledException {
+    public static MuseGanEvaluation of(CompositionModel model, Corpus corpus, int samples, int bars, double temperature, long seed,
+                                       Progress progress) throws CancelledException {
         RollFormat format = model.format();
         RollFormat multi = format.tracks() > 1 ? format
                 : new RollFormat(format.stepsPerBeat(), format.lowPitch(), format.pitchCount(), VOICES, false);
@@ -37,7 +38,8 @@ public record MuseGanEvaluation(MuseGanMetrics data, MuseGanMetrics generated) {
             progress.checkCancelled();
             progress.update((double) i / samples, "generating sample " + (i + 1) + " of " + samples);
             MusicalKey key = corpus.pieces().isEmpty() ? MusicalKey.C_MAJOR : corpus.pieces().get(i % corpus.pieces().size()).key();
-            GenerationRequest request = GenerationRequest.bars(bars).withKey(key).withSeed(seed + i).withVoices(VOICES);
+            GenerationRequest request = GenerationRequest.bars(bars).withKey(key).withSeed(seed + i).withVoices(VOICES)
+                    .withTemperature(temperature);
             Generated music = model instanceof GanModel gan ? new GanGenerator(gan).generate(request)
                     : new TcnGenerator((TcnModel) model).generate(request);
             generated.add(GanBars.toFormat(music.roll(), multi));
