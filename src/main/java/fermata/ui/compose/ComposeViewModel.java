@@ -13,6 +13,8 @@ import fermata.core.compose.MusicalKey;
 import fermata.core.compose.TcnModel;
 import fermata.core.edit.History;
 import fermata.core.error.BadInputException;
+import fermata.core.model.MidiClip;
+import fermata.core.model.Note;
 import fermata.core.model.Project;
 import fermata.core.task.Progress;
 import fermata.core.task.TaskExecutor;
@@ -206,8 +208,10 @@ public final class ComposeViewModel {
         GenerationRequest request = request();
         int count = alternativeCount.get();
         List<String> tracks = selectedTracks;
-        long from = fromTick;
-        long to = toTick;
+        // Continue without a range: after the selected tracks' last note.
+        boolean afterEnd = operation == Operation.CONTINUE && toTick <= fromTick;
+        long from = afterEnd ? 0 : fromTick;
+        long to = afterEnd ? Math.max(1, endOf(project, tracks)) : toTick;
         Set<String> lockedNow = Set.copyOf(locked);
         busy.set(true);
         progress.set(-1);
@@ -248,6 +252,18 @@ public final class ComposeViewModel {
         return done;
     }
 
+    private static long endOf(Project project, List<String> trackIds) {
+        long end = 0;
+        for (String id : trackIds) {
+            for (MidiClip clip : project.midiTrack(id).clips()) {
+                for (Note n : clip.notes()) {
+                    end = Math.max(end, clip.startTick() + n.endTick());
+                }
+            }
+        }
+        return end;
+    }
+
     private synchronized CompositionModel load(ModelChoice choice) throws Exception {
         CompositionModel m = loaded.get(choice.file());
         if (m == null) {
@@ -264,8 +280,7 @@ public final class ComposeViewModel {
             Composer composer = new Composer(tcn);
             return switch (operation) {
                 case GENERATE -> composer.generate(project, from, request, count, progress);
-                case CONTINUE -> composer.continueSelection(project, new Composer.Selection(tracks, from, Math.max(to, from + 1)), request,
-                        count, progress);
+                case CONTINUE -> composer.continueSelection(project, new Composer.Selection(tracks, from, to), request, count, progress);
                 case INFILL -> composer.infill(project, new Composer.Selection(tracks, from, to), locked, request, count, progress);
                 case HARMONIZE -> composer.harmonize(project, tracks.get(0), from, to, request, count, progress);
             };

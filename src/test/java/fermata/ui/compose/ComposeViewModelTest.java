@@ -121,6 +121,22 @@ class ComposeViewModelTest {
     }
 
     @Test
+    void continueWithoutARangeStartsAfterTheTracksLastNote() {
+        String soprano = chorale.tracks().get(0).id();
+        model.setSelectedTracks(List.of(soprano));
+        model.barsProperty().set(1);
+        model.run(ComposeViewModel.Operation.CONTINUE).join();
+
+        long end = ((fermata.core.model.MidiTrack) chorale.tracks().get(0)).clips().stream()
+                .flatMap(c -> c.notes().stream().map(n -> c.startTick() + n.endTick())).max(Long::compare).orElseThrow();
+        for (Composer.Alternative a : model.alternatives()) {
+            assertEquals(List.of(soprano), List.copyOf(a.notes().keySet()));
+            assertTrue(a.notes().get(soprano).stream().allMatch(n -> n.startTick() >= end - 960 && n.endTick() <= end + BAR + 960),
+                    "the new bar follows the soprano's end at " + end);
+        }
+    }
+
+    @Test
     void acceptingAfterTheProjectChangedIsRefused() {
         model.run(ComposeViewModel.Operation.GENERATE).join();
         history.execute(new fermata.core.edit.RenameTrack(chorale.tracks().get(0).id(), "Soprano"));
