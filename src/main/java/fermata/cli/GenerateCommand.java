@@ -1,7 +1,10 @@
 package fermata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fermata.core.compose.CompositionModel;
 import fermata.core.compose.ComputeBackend;
+import fermata.core.compose.GanGenerator;
+import fermata.core.compose.GanModel;
 import fermata.core.compose.GenerationRequest;
 import fermata.core.compose.Generated;
 import fermata.core.compose.ModelFile;
@@ -34,7 +37,7 @@ public final class GenerateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "MODEL.zip",
-            description = "Model file; default: the bundled model (assets/models/tcn-jsb.zip, Bach chorales).")
+            description = "Model file (tcn or gan); default: the bundled model (assets/models/tcn-jsb.zip, Bach chorales).")
     Path model;
 
     @Option(names = "--bars", defaultValue = "8", description = "Bars to generate; default ${DEFAULT-VALUE}.")
@@ -100,20 +103,24 @@ public final class GenerateCommand implements Callable<Integer> {
         Path modelFile = model != null ? model : Assets.defaultModel().orElseThrow(() -> new CliException(
                 "no --model given and the bundled model " + Assets.DEFAULT_MODEL + " is not installed; "
                         + "name a model file with --model"));
-        TcnModel tcn = ModelFile.read(modelFile);
+        CompositionModel loaded = ModelFile.load(modelFile);
         long started = System.nanoTime();
         Project project;
         Generated generated;
-        if (primer == null) {
-            generated = new TcnGenerator(tcn).generate(request);
-            project = generated.toProject(output.getFileName().toString());
-        } else {
-            Project original = MidiFiles.read(primer);
-            generated = new TcnGenerator(tcn).continueFrom(original, request.withTempo(original.tempoMap().tempoAt(0).bpm())
-                    .withMeter(original.timeSignatureAt(0)));
-            List<Track> tracks = new ArrayList<>(original.tracks());
-            tracks.addAll(generated.toProject("continuation").tracks());
-            project = original.withTracks(tracks);
+        try {
+            if (primer == null) {
+                generated = generate(loaded, request);
+                project = generated.toProject(output.getFileName().toString());
+            } else {
+                Project original = MidiFiles.read(primer);
+                generated = continueFrom(loaded, original, request.withTempo(original.tempoMap().tempoAt(0).bpm())
+                        .withMeter(original.timeSignatureAt(0)));
+                List<Track> tracks = new ArrayList<>(original.tracks());
+                tracks.addAll(generated.toProject("continuation").tracks());
+                project = original.withTracks(tracks);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
         }
         double millis = (System.nanoTime() - started) / 1e6;
         MidiFiles.write(project, output);
@@ -131,6 +138,15 @@ public final class GenerateCommand implements Callable<Integer> {
                     generated.key().label(), project.tracks().size(), project.noteCount(), millis);
         }
         return FermataCommand.EXIT_OK;
+    }
+
+    private static Generated generate(CompositionModel model, GenerationRequest request) {
+        return model instanceof GanModel gan ? new GanGenerator(gan).generate(request) : new TcnGenerator((TcnModel) model).generate(request);
+    }
+
+    private static Generated continueFrom(CompositionModel model, Project original, GenerationRequest request) {
+        return model instanceof GanModel gan ? new GanGenerator(gan).continueFrom(original, request)
+                : new TcnGenerator((TcnModel) model).continueFrom(original, request);
     }
 
     private static TimeSignature parseMeter(String text) {

@@ -3,6 +3,9 @@ package fermata.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fermata.core.compose.ComputeBackend;
 import fermata.core.compose.Corpus;
+import fermata.core.compose.GanArchitecture;
+import fermata.core.compose.GanModel;
+import fermata.core.compose.GanTrainer;
 import fermata.core.compose.JsonCorpus;
 import fermata.core.compose.ModelFile;
 import fermata.core.compose.NllEvaluator;
@@ -32,14 +35,15 @@ import java.util.concurrent.Callable;
 
 /** {@code fermata train}: trains a composition model on a JSON data set or a folder of MIDI files and writes a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a composition model (tcn: causal temporal convolution network) on a JSON data set "
+        description = "Train a composition model (tcn: causal temporal convolution network; gan: bar GAN, MidiNet-style DCGAN) "
+                + "on a JSON data set "
                 + "({\"train\": [...], \"valid\": [...], \"test\": [...]}, a piece a list of steps, a step a list of MIDI pitches) "
                 + "or on a folder of MIDI files.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "tcn", description = "Model kind; only 'tcn' (default).")
+    @Option(names = "--model", defaultValue = "tcn", description = "Model kind: 'tcn' (default) or 'gan'.")
     String model;
 
     @ArgGroup(multiplicity = "1")
@@ -60,9 +64,24 @@ public final class TrainCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}.")
     int stepsPerBeat;
 
-    @Option(names = "--tracks", defaultValue = "1",
-            description = "With --corpus: pitched MIDI tracks per piece the model writes (onsets kept apart); default ${DEFAULT-VALUE}.")
-    int tracks;
+    @Option(names = "--tracks", description = "Tracks the model writes: tcn with --corpus, pitched MIDI tracks per piece "
+            + "(onsets kept apart), default 1; gan, voices a piece's chords are split into, default 4.")
+    Integer tracks;
+
+    @Option(names = "--low-pitch", defaultValue = "36", description = "gan: lowest pitch of its bars; default ${DEFAULT-VALUE}.")
+    int lowPitch;
+
+    @Option(names = "--pitches", defaultValue = "48",
+            description = "gan: pitches from --low-pitch, a multiple of 4; default ${DEFAULT-VALUE}.")
+    int pitches;
+
+    @Option(names = "--polyphonic-tracks",
+            description = "gan: a track may sound several pitches at once (default: one voice per track, the most likely pitch).")
+    boolean polyphonicTracks;
+
+    @Option(names = "--steps-per-bar", defaultValue = "4",
+            description = "gan: steps in a bar (JSB's quarter-note steps: 4 for 4/4); default ${DEFAULT-VALUE}.")
+    int stepsPerBar;
 
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs; default ${DEFAULT-VALUE}.")
     int epochs;
@@ -70,11 +89,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, dropout and data order; default ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--batch-size", defaultValue = "4", description = "Pieces per update; default ${DEFAULT-VALUE}.")
-    int batchSize;
+    @Option(names = "--batch-size", description = "Pieces (tcn, default 4) or bars (gan, default 64) per update.")
+    Integer batchSize;
 
-    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate; default ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = "--learning-rate", description = "Adam learning rate; default 0.001 (tcn), 0.0002 (gan).")
+    Double learningRate;
 
     @Option(names = "--channels", defaultValue = "150", description = "Hidden channels; default ${DEFAULT-VALUE}.")
     int channels;
@@ -124,8 +143,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!"tcn".equals(model)) {
-            throw new CliException("unknown model '" + model + "': this version trains 'tcn'");
+        if (!"tcn".equals(model) && !"gan".equals(model)) {
+            throw new CliException("unknown model '" + model + "': choose 'tcn' or 'gan'");
         }
         if (Files.exists(output) && !force) {
             throw new CliException(output + " exists; add --force to overwrite it");
@@ -150,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
         RollFormat format;
         try {
             format = dataset != null ? RollFormat.soundingPitches(stepsPerBeat)
-                    : new RollFormat(stepsPerBeat, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, tracks, true);
+                    : new RollFormat(stepsPerBeat, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, tracks == null ? 1 : tracks, true);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
@@ -170,11 +189,15 @@ public final class TrainCommand implements Callable<Integer> {
             validation = valid.isEmpty() ? null : new Corpus(all.source() + "#valid", format, valid);
             keysInC = false;
         }
+        if ("gan".equals(model)) {
+            return trainGan(training, validation, backend, err);
+        }
         TcnArchitecture architecture;
         TcnTrainer.Options options;
         try {
             architecture = new TcnArchitecture(channels, levels, kernel, dropout, keyConditioned);
-            options = new TcnTrainer.Options(architecture, epochs, batchSize, learningRate, seed, transpose, keysInC,
+            options = new TcnTrainer.Options(architecture, epochs, batchSize == null ? 4 : batchSize,
+                    learningRate == null ? 0.001 : learningRate, seed, transpose, keysInC,
                     checkpoints != null ? checkpoints : Path.of(output + ".checkpoints"), resume);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
@@ -219,8 +242,61 @@ public final class TrainCommand implements Callable<Integer> {
         return FermataCommand.EXIT_OK;
     }
 
+    private int trainGan(Corpus training, Corpus validation, ComputeBackend backend, PrintWriter err) throws Exception {
+        RollFormat format;
+        GanTrainer.Options options;
+        try {
+            format = new RollFormat(training.format().stepsPerBeat(), lowPitch, pitches, tracks == null ? 4 : tracks, false);
+            GanArchitecture architecture = new GanArchitecture(GanArchitecture.DEFAULT.noise(), GanArchitecture.DEFAULT.filters(),
+                    GanArchitecture.DEFAULT.hidden(), stepsPerBar, !polyphonicTracks);
+            options = new GanTrainer.Options(architecture, epochs, batchSize == null ? 64 : batchSize,
+                    learningRate == null ? 2e-4 : learningRate, seed,
+                    checkpoints != null ? checkpoints : Path.of(output + ".checkpoints"), resume);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        err.printf("training a %d-track bar GAN on %d pieces (%d steps)%n", format.tracks(), training.pieces().size(), training.steps());
+        long started = System.nanoTime();
+        GanTrainer.Result result;
+        try {
+            result = GanTrainer.train(training, validation, format, keysInC, options, new StderrProgress(err));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        GanModel trained = result.model();
+        ModelFile.write(trained, output);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("model", output.toString());
+            report.put("backend", backend.name());
+            report.put("parameters", trained.parameterCount());
+            report.put("best_epoch", trained.card().bestEpoch());
+            report.put("metrics", trained.card().metrics());
+            report.put("seconds", seconds);
+            List<Map<String, Object>> epochRows = new ArrayList<>();
+            for (GanTrainer.EpochReport e : result.epochs()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("epoch", e.epoch());
+                row.put("discriminator_loss", e.discriminatorLoss());
+                row.put("generator_loss", e.generatorLoss());
+                row.put("valid_metric_gap", e.validGap());
+                row.put("seconds", e.seconds());
+                row.put("steps_per_second", e.stepsPerSecond());
+                epochRows.add(row);
+            }
+            report.put("epochs", epochRows);
+            out.println(new ObjectMapper().writeValueAsString(report));
+        } else {
+            out.printf("wrote %s: %d generator parameters, best epoch %d, %s, %.0f s%n", output, trained.parameterCount(),
+                    trained.card().bestEpoch(), trained.card().metrics(), seconds);
+        }
+        return FermataCommand.EXIT_OK;
+    }
+
     /** Progress lines on stderr: every epoch's summary, and batch progress at most every ten seconds. */
-    private static final class StderrProgress implements Progress {
+    static final class StderrProgress implements Progress {
         private final PrintWriter err;
         private long lastLine;
 

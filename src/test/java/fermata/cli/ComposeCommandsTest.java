@@ -124,7 +124,7 @@ class ComposeCommandsTest {
         assertEquals(2, run("train", "--dataset", dir.resolve("none.json").toString(), "-o", dir.resolve("x.zip").toString()).code());
         assertEquals(2, run("train", "--dataset", dataset.toString(), "--steps-per-beat", "7", "-o", dir.resolve("w.zip").toString()).code(),
                 "seven steps do not divide a quarter note of 960 ticks");
-        assertEquals(2, run("train", "--model", "gan", "--dataset", dataset.toString(), "-o", dir.resolve("y.zip").toString()).code());
+        assertEquals(2, run("train", "--model", "rnn", "--dataset", dataset.toString(), "-o", dir.resolve("y.zip").toString()).code());
     }
 
     @Test
@@ -137,6 +137,36 @@ class ComposeCommandsTest {
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertEquals(48, report.get("steps").asInt());
         assertTrue(report.get("nll_per_step").asDouble() > 0);
+        assertTrue(report.get("musegan").get("used_pitch_classes").get("generated").asDouble() > 0);
+    }
+
+    @Test
+    void aGanTrainsGeneratesAndIsScoredWithTheMuseGanMetrics() throws Exception {
+        Path gan = dir.resolve("gan.zip");
+        Run trained = run("train", "--model", "gan", "--dataset", dataset.toString(), "--steps-per-beat", "2", "--steps-per-bar", "8",
+                "--epochs", "2", "--seed", "3", "-o", gan.toString(), "--json");
+        assertEquals(0, trained.code(), trained.err());
+        JsonNode report = new ObjectMapper().readTree(trained.out());
+        assertEquals(2, report.get("epochs").size());
+        assertTrue(report.get("epochs").get(0).has("discriminator_loss"));
+        assertTrue(report.get("metrics").has("data_used_pitch_classes"));
+        assertTrue(trained.err().contains("epoch 2/2 done"), trained.err());
+
+        Run eval = run("eval-model", "--model", gan.toString(), "--dataset", dataset.toString(), "--samples", "4", "--json");
+        assertEquals(0, eval.code(), eval.err());
+        JsonNode metrics = new ObjectMapper().readTree(eval.out());
+        assertEquals("gan", metrics.get("architecture").asText());
+        assertTrue(metrics.get("musegan").get("tonal_distance").get("data").asDouble() > 0);
+        assertTrue(metrics.get("musegan").has("empty_bar_rate"));
+
+        Path out = dir.resolve("gan.mid");
+        Run generated = run("generate", "--model", gan.toString(), "--bars", "4", "--key", "F major", "--density", "0.9", "-o",
+                out.toString());
+        assertEquals(0, generated.code(), generated.err());
+        assertEquals(5, MidiSystem.getSequence(out.toFile()).getTracks().length, "a conductor track and four voices");
+        Run waltz = run("generate", "--model", gan.toString(), "--meter", "3/4", "-o", dir.resolve("waltz.mid").toString());
+        assertEquals(2, waltz.code());
+        assertTrue(waltz.err().contains("bars of 8 steps"), waltz.err());
     }
 
     @Test

@@ -7,8 +7,8 @@ import java.util.TreeMap;
  * What a model file says about its model, stored as {@code card.json} beside the weights.
  *
  * @param formatVersion version of the model file layout, {@link #FORMAT_VERSION} when written
- * @param architecture "tcn"
- * @param tcn the network's shape
+ * @param architecture "tcn" or "gan"
+ * @param tcn the network's shape (tcn models)
  * @param roll resolution, pitch range, tracks and onsets of the rolls it reads and writes
  * @param keysInC whether the training pieces were all in C major / C minor (the Boulanger sets
  *     are), so that generation in another key transposes from C
@@ -19,12 +19,14 @@ import java.util.TreeMap;
  * @param bestEpoch the epoch whose weights these are (1-based; the best on validation)
  * @param trainingSeconds wall-clock training time
  * @param created ISO-8601 instant
+ * @param gan the networks' shape (gan models)
  */
 public record ModelCard(int formatVersion, String architecture, TcnArchitecture tcn, RollFormat roll, boolean keysInC,
                         TrainingData trainingData, Map<String, Double> metrics, long seed, int epochs, int bestEpoch,
-                        double trainingSeconds, String created) {
+                        double trainingSeconds, String created, GanArchitecture gan) {
     public static final int FORMAT_VERSION = 1;
     public static final String TCN = "tcn";
+    public static final String GAN = "gan";
 
     public ModelCard {
         metrics = metrics == null ? Map.of() : Map.copyOf(new TreeMap<>(metrics));
@@ -41,11 +43,11 @@ public record ModelCard(int formatVersion, String architecture, TcnArchitecture 
         Map<String, Double> next = new TreeMap<>(metrics);
         next.put(name, value);
         return new ModelCard(formatVersion, architecture, tcn, roll, keysInC, trainingData, next, seed, epochs, bestEpoch,
-                trainingSeconds, created);
+                trainingSeconds, created, gan);
     }
 
     public ModelCard withProgress(int epochsDone, int best, double seconds) {
         return new ModelCard(formatVersion, architecture, tcn, roll, keysInC, trainingData, metrics, seed, epochsDone, best,
-                seconds, created);
+                seconds, created, gan);
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import fermata.core.error.BadInputException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,11 +27,14 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A model file: a zip holding {@code card.json} (the {@link ModelCard}) and {@code network.zip}
- * (the DL4J graph: configuration, weights, and optionally the updater state for resuming).
+ * (the DL4J graph: configuration, weights, and optionally the updater state for resuming; for a
+ * GAN the generator, and in a checkpoint also {@code discriminator.zip} and {@code stacked.zip}).
  */
 public final class ModelFile {
     static final String CARD = "card.json";
     static final String NETWORK = "network.zip";
+    static final String DISCRIMINATOR = "discriminator.zip";
+    static final String STACKED = "stacked.zip";
     private static final String REMEDY = "train it again with 'fermata train' or copy the file again";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -44,19 +49,52 @@ public final class ModelFile {
      * @param withUpdater keep the optimiser state too (checkpoints; doubles the size)
      */
     public static void write(TcnModel model, Path file, boolean withUpdater) throws IOException {
+        writeEntries(model.card(), file, new String[] {NETWORK}, new ComputationGraph[] {model.graph()}, withUpdater);
+    }
+
+    /** Writes a model of either kind for use (no optimiser state). */
+    public static void write(CompositionModel model, Path file) throws IOException {
+        if (model instanceof TcnModel tcn) {
+            write(tcn, file, false);
+        } else if (model instanceof GanModel gan) {
+            writeEntries(gan.card(), file, new String[] {NETWORK}, new ComputationGraph[] {gan.generator()}, false);
+        }
+    }
+
+    /** A GAN checkpoint: the generator for use plus both training graphs with their optimiser state. */
+    record GanCheckpoint(GanModel model, GanTrainer.Players players) {
+    }
+
+    static void writeGanCheckpoint(GanModel model, GanTrainer.Players players, Path file) throws IOException {
+        writeEntries(model.card(), file, new String[] {NETWORK, DISCRIMINATOR, STACKED},
+                new ComputationGraph[] {model.generator(), players.discriminator(), players.stacked()}, true);
+    }
+
+    static GanCheckpoint readGanCheckpoint(Path file) throws BadInputException, IOException {
+        try (ZipFile zip = open(file)) {
+            ModelCard card = card(file, zip);
+            GanModel model = new GanModel(graph(file, zip, NETWORK, false), card);
+            return new GanCheckpoint(model, new GanTrainer.Players(graph(file, zip, DISCRIMINATOR, true), graph(file, zip, STACKED, true)));
+        }
+    }
+
+    private static void writeEntries(ModelCard card, Path file, String[] names, ComputationGraph[] graphs, boolean withUpdater)
+            throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(CARD));
-                zip.write(JSON.writeValueAsBytes(model.card()));
+                zip.write(JSON.writeValueAsBytes(card));
                 zip.closeEntry();
-                ByteArrayOutputStream network = new ByteArrayOutputStream();
-                ModelSerializer.writeModel(model.graph(), network, withUpdater);
-                zip.putNextEntry(new ZipEntry(NETWORK));
-                network.writeTo(zip);
-                zip.closeEntry();
+                for (int i = 0; i < names.length; i++) {
+                    ByteArrayOutputStream network = new ByteArrayOutputStream();
+                    ModelSerializer.writeModel(graphs[i], network, withUpdater);
+                    zip.putNextEntry(new ZipEntry(names[i]));
+                    network.writeTo(zip);
+                    zip.closeEntry();
+                }
             }
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -65,6 +103,24 @@ public final class ModelFile {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads a model of either kind for use. */
+    public static CompositionModel load(Path file) throws BadInputException, IOException {
+        ModelCard card = readCard(file);
+        if (!ModelCard.GAN.equals(card.architecture())) {
+            return read(file, false);
+        }
+        try (ZipFile zip = open(file)) {
+            ComputationGraph generator = graph(file, zip, NETWORK, false);
+            GanArchitecture arch = card.gan();
+            if (generator.getNumInputArrays() != 2 || generator.outputSingle(false,
+                    Nd4j.zeros(DataType.FLOAT, 1, arch.noise()), Nd4j.zeros(DataType.FLOAT, 1, arch.conditionWidth(card.roll())))
+                    .length() != arch.barWidth(card.roll())) {
+                throw new BadInputException(file, NETWORK, "the generator does not match the card's roll format", REMEDY);
+            }
+            return new GanModel(generator, card);
         }
     }
 
@@ -83,28 +139,35 @@ public final class ModelFile {
     static TcnModel read(Path file, boolean withUpdater) throws BadInputException, IOException {
         try (ZipFile zip = open(file)) {
             ModelCard card = card(file, zip);
-            ZipEntry entry = zip.getEntry(NETWORK);
-            if (entry == null) {
-                throw new BadInputException(file, NETWORK, "the model file has no network weights", REMEDY);
+            if (!ModelCard.TCN.equals(card.architecture())) {
+                throw new BadInputException(file, CARD, "a '" + card.architecture() + "' model, where a 'tcn' model is needed",
+                        "use a model trained with 'fermata train --model tcn'");
             }
-            byte[] bytes;
-            try (InputStream in = zip.getInputStream(entry)) {
-                bytes = in.readAllBytes();
-            } catch (ZipException e) {
-                throw new BadInputException(file, NETWORK, "the weights are damaged: " + e.getMessage(), REMEDY, e);
-            }
-            ComputationGraph graph;
-            try {
-                graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), withUpdater);
-            } catch (IOException | RuntimeException e) {
-                throw new BadInputException(file, NETWORK, "the weights cannot be read: " + e, REMEDY, e);
-            }
+            ComputationGraph graph = graph(file, zip, NETWORK, withUpdater);
             int expected = TcnNetwork.inputWidth(card.tcn(), card.roll());
             if (graph.getNumInputArrays() != 1 || graph.getNumOutputArrays() != 1
                     || graph.outputSingle(false, TcnModel.zeros(expected, 1)).size(1) != card.roll().featuresPerStep()) {
                 throw new BadInputException(file, NETWORK, "the weights do not match the card's roll format", REMEDY);
             }
             return new TcnModel(graph, card);
+        }
+    }
+
+    private static ComputationGraph graph(Path file, ZipFile zip, String name, boolean withUpdater) throws BadInputException, IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new BadInputException(file, name, "the model file has no " + name, REMEDY);
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        } catch (ZipException e) {
+            throw new BadInputException(file, name, "the weights are damaged: " + e.getMessage(), REMEDY, e);
+        }
+        try {
+            return ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), withUpdater);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(file, name, "the weights cannot be read: " + e, REMEDY, e);
         }
     }
 
@@ -133,9 +196,11 @@ public final class ModelFile {
             throw new BadInputException(file, CARD, "made by a newer Fermata (model format " + card.formatVersion() + ", this one reads "
                     + ModelCard.FORMAT_VERSION + ")", "update Fermata");
         }
-        if (!ModelCard.TCN.equals(card.architecture()) || card.tcn() == null || card.roll() == null) {
+        boolean tcn = ModelCard.TCN.equals(card.architecture()) && card.tcn() != null;
+        boolean gan = ModelCard.GAN.equals(card.architecture()) && card.gan() != null;
+        if (!(tcn || gan) || card.roll() == null) {
             throw new BadInputException(file, CARD, "unknown model architecture '" + card.architecture() + "'",
-                    "this Fermata runs 'tcn' models");
+                    "this Fermata runs 'tcn' and 'gan' models");
         }
         return card;
     }

@@ -43,17 +43,22 @@ public final class ModelStore {
     }
 
     /** Saves a model under a name, replacing one of that name only when {@code replace}. */
-    public Path save(String name, TcnModel model, boolean replace) throws IOException {
+    public Path save(String name, CompositionModel model, boolean replace) throws IOException {
         Path file = fileOf(name);
         if (!replace && Files.exists(file)) {
             throw new FileAlreadyExistsException(file.toString(), null, "a model of that name exists");
         }
-        ModelFile.write(model, file, false);
+        ModelFile.write(model, file);
         return file;
     }
 
     public TcnModel load(String name) throws BadInputException, IOException {
         return ModelFile.read(fileOf(name));
+    }
+
+    /** A stored model of either kind. */
+    public CompositionModel loadAny(String name) throws BadInputException, IOException {
+        return ModelFile.load(fileOf(name));
     }
 
     /** All stored models by name; a damaged file is listed with its problem instead of failing the listing. */

@@ -51,7 +51,8 @@ public final class TcnGenerator {
             for (int channel = 0; channel < format.channels(); channel++) {
                 for (int pitch = format.lowPitch(); pitch <= format.highPitch(); pitch++) {
                     int target = pitch + shift;
-                    allowed[format.featureIndex(track, channel, pitch)] = format.contains(target) && (key == null || key.inScale(target));
+                    allowed[format.featureIndex(track, channel, pitch)] = format.contains(target) && request.inRange(target)
+                            && (key == null || key.inScale(target));
                 }
             }
         }
@@ -107,7 +108,7 @@ public final class TcnGenerator {
         return new Generated(roll, resultKey, request.tempoBpm(), request.meter(), startTick);
     }
 
-    private static boolean sample(float probability, double bias, double temperature, Random random) {
+    static boolean sample(float probability, double bias, double temperature, Random random) {
         double p = Math.min(1 - FrameNll.EPSILON, Math.max(FrameNll.EPSILON, probability));
         double logit = Math.log(p / (1 - p)) + bias;
         if (temperature == 0) {
@@ -117,7 +118,7 @@ public final class TcnGenerator {
         return random.nextDouble() < q;
     }
 
-    private static void dropOnsetsWithoutHold(float[] step, RollFormat format) {
+    static void dropOnsetsWithoutHold(float[] step, RollFormat format) {
         for (int track = 0; track < format.tracks(); track++) {
             for (int pitch = format.lowPitch(); pitch <= format.highPitch(); pitch++) {
                 if (step[format.featureIndex(track, 0, pitch)] == 0) {

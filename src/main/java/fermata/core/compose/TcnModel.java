@@ -12,7 +12,7 @@ import java.util.List;
  * A trained causal TCN with its card: predicts, for every step of a roll, the probability of each
  * cell from the steps before it. Not thread-safe (a DL4J graph keeps per-call workspaces).
  */
-public final class TcnModel {
+public final class TcnModel implements CompositionModel {
     private final ComputationGraph graph;
     private final ModelCard card;
 
@@ -21,10 +21,12 @@ public final class TcnModel {
         this.card = card;
     }
 
+    @Override
     public ModelCard card() {
         return card;
     }
 
+    @Override
     public RollFormat format() {
         return card.roll();
     }
@@ -39,6 +41,7 @@ public final class TcnModel {
     }
 
     /** Number of trainable parameters. */
+    @Override
     public long parameterCount() {
         return graph.numParams();
     }

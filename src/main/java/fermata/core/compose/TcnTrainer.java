@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -102,6 +104,12 @@ public final class TcnTrainer {
      */
     public static Result train(Corpus training, Corpus validation, Options options, Progress progress)
             throws CancelledException, BadInputException, IOException {
+        return train(training, validation, options, progress, EpochListener.NONE);
+    }
+
+    /** As {@link #train(Corpus, Corpus, Options, Progress)}, telling {@code listener} each epoch's training and validation NLL. */
+    public static Result train(Corpus training, Corpus validation, Options options, Progress progress, EpochListener listener)
+            throws CancelledException, BadInputException, IOException {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training pieces");
         }
@@ -168,6 +176,10 @@ public final class TcnTrainer {
             }
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             reports.add(new EpochReport(epoch, lossSum / stepSum, validNll, seconds, stepSum / seconds));
+            Map<String, Double> figures = new LinkedHashMap<>();
+            figures.put("train NLL", lossSum / stepSum);
+            figures.put("valid NLL", validNll);
+            listener.epochDone(epoch, options.epochs(), figures);
             double totalSeconds = secondsBefore + (System.nanoTime() - started) / 1e9;
             boolean improved = Double.isNaN(validNll) || validNll < bestNll;
             model = model.withCard(model.card().withProgress(epoch, improved ? epoch : best.card().bestEpoch(), totalSeconds));
@@ -194,7 +206,7 @@ public final class TcnTrainer {
         return new ModelCard(ModelCard.FORMAT_VERSION, ModelCard.TCN, options.architecture(), format, options.keysInC(),
                 new ModelCard.TrainingData(training.source(), training.pieces().size(), training.steps(),
                         validation == null ? null : validation.source(), options.transposeAugment()),
-                null, options.seed(), 0, 0, 0, Instant.now().toString());
+                null, options.seed(), 0, 0, 0, Instant.now().toString(), null);
     }
 
     /**

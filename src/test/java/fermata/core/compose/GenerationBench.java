@@ -39,8 +39,62 @@ class GenerationBench {
         RollFormat format = new RollFormat(4, RollFormat.PIANO_LOW, RollFormat.PIANO_KEYS, 4, true);
         TcnArchitecture arch = new TcnArchitecture(150, 3, 3, 0.3, false);
         TcnModel model = new TcnModel(TcnNetwork.build(arch, format, 1, 1e-3),
-                new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, 1, 0, 0, 0, ""));
+                new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, 1, 0, 0, 0, "", null));
         report("150x3 TCN, 8 bars x 4 tracks with onsets (128 sixteenth steps)", model, 1);
+    }
+
+    @Test
+    void eightBarsOfTheGan() throws Exception {
+        RollFormat format = new RollFormat(1, 36, 48, 4, false);
+        GanArchitecture arch = GanArchitecture.DEFAULT;
+        GanModel untrained = new GanModel(GanNetwork.generator(arch, format, 1, 2e-4),
+                new ModelCard(1, ModelCard.GAN, null, format, true, null, null, 1, 0, 0, 0, "", arch));
+        reportGan("bar GAN, default size (random weights), 8 bars x 4 tracks", untrained);
+        Path bundled = Path.of("assets/models/gan-jsb.zip");
+        if (Files.exists(bundled)) {
+            reportGan("gan-jsb (bundled), 8 bars x 4 tracks", (GanModel) ModelFile.load(bundled));
+        }
+    }
+
+    @Test
+    void infillOfFourBarsWithThreeAlternatives() throws Exception {
+        Path bundled = Path.of("assets/models/tcn-jsb.zip");
+        Assumptions.assumeTrue(Files.exists(bundled), "no bundled model at " + bundled);
+        Composer composer = new Composer(ModelFile.read(bundled));
+        GenerationRequest request = GenerationRequest.bars(8).withKey(MusicalKey.parse("D minor")).withVoices(4);
+        Project chorale = composer.generate(Project.empty("bench"), 0, request, 1, fermata.core.task.Progress.NONE).get(0)
+                .preview(Project.empty("bench"));
+        Composer.Selection middle = new Composer.Selection(chorale.tracks().stream().map(t -> t.id()).toList(), 2 * 3840, 6 * 3840);
+        double[] millis = new double[10];
+        for (int i = -3; i < millis.length; i++) {
+            long start = System.nanoTime();
+            composer.infill(chorale, middle, java.util.Set.of(), request.withSeed(i), 3, fermata.core.task.Progress.NONE);
+            if (i >= 0) {
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        Arrays.sort(millis);
+        System.out.printf("tcn-jsb infill of bars 3-6 of 8 (4 voices), 3 alternatives x %d candidates: median %.1f ms, max %.1f ms%n",
+                Composer.CANDIDATES, millis[millis.length / 2], millis[millis.length - 1]);
+    }
+
+    private static void reportGan(String what, GanModel model) {
+        GenerationRequest request = GenerationRequest.bars(8).withKey(MusicalKey.parse("D minor"));
+        GanGenerator generator = new GanGenerator(model);
+        for (int i = 0; i < 5; i++) {
+            generator.generate(request.withSeed(i));
+        }
+        double[] millis = new double[20];
+        Project last = null;
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            last = generator.generate(request.withSeed(100 + i)).toProject("bench");
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        assertEquals(4, last.tracks().size());
+        System.out.printf("%s: median %.1f ms, max %.1f ms over %d runs%n", what, millis[millis.length / 2], millis[millis.length - 1],
+                millis.length);
     }
 
     private static void report(String what, TcnModel model, int voices) {

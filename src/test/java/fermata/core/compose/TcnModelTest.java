@@ -220,6 +220,6 @@ class TcnModelTest {
 
     private static TcnModel untrained(TcnArchitecture arch, RollFormat format, long seed) {
         return new TcnModel(TcnNetwork.build(arch, format, seed, 1e-3),
-                new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, seed, 0, 0, 0, ""));
+                new ModelCard(1, ModelCard.TCN, arch, format, true, null, null, seed, 0, 0, 0, "", null));
     }
 }
