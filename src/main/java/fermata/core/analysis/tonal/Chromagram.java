@@ -28,6 +28,8 @@ public record Chromagram(double[][] chroma, double[][] bass, double frameSeconds
     private static final double BASS_MAX_HZ = 250;
     /** Peaks more than 40 dB below the frame's strongest are noise and side lobes. */
     private static final double PEAK_FLOOR = 0.01;
+    private static final double HARMONIC_CENTS = 30;
+    private static final double HARMONIC_DECAY = 0.8;
 
     public int frames() {
         return chroma.length;
@@ -71,6 +73,7 @@ public record Chromagram(double[][] chroma, double[][] bass, double frameSeconds
                     count++;
                 }
             }
+            suppressHarmonics(hz, amp, count);
             peakHz[f] = java.util.Arrays.copyOf(hz, count);
             peakAmp[f] = java.util.Arrays.copyOf(amp, count);
         }
@@ -88,6 +91,31 @@ public record Chromagram(double[][] chroma, double[][] bass, double frameSeconds
             }
         }
         return new Chromagram(chroma, bass, (double) HOP / sampleRate, (FRAME - HOP) / 2.0 / sampleRate, tuning);
+    }
+
+    /**
+     * Moves what a lower peak's overtones explain back to that peak: the 3rd, 5th, 6th and 7th
+     * harmonics of a note fall on other pitch classes (its fifth, major third and minor seventh),
+     * and left in the chroma they pull every key estimate a fifth up and minor keys towards major.
+     * A peak within {@value #HARMONIC_CENTS} cents of h times a lower one gives up as much as
+     * that note's h-th harmonic would have, {@code HARMONIC_DECAY^(h-1)} of its amplitude.
+     */
+    static void suppressHarmonics(float[] hz, float[] amp, int count) {
+        for (int i = count - 1; i > 0; i--) {
+            for (int j = 0; j < i && amp[i] > 0; j++) {
+                double ratio = hz[i] / hz[j];
+                int h = (int) Math.round(ratio);
+                if (h == 3 || h >= 5 && h <= 7) {
+                    double cents = 1200 * Math.log(ratio / h) / Math.log(2);
+                    if (Math.abs(cents) <= HARMONIC_CENTS) {
+                        float explained = (float) (amp[j] * Math.pow(HARMONIC_DECAY, h - 1));
+                        float moved = Math.min(amp[i], explained);
+                        amp[i] -= moved;
+                        amp[j] += moved;
+                    }
+                }
+            }
+        }
     }
 
     private static double centsFrom440(double hz) {
