@@ -30,6 +30,16 @@ public record Chromagram(double[][] chroma, double[][] bass, double frameSeconds
     private static final double PEAK_FLOOR = 0.01;
     private static final double HARMONIC_CENTS = 30;
     private static final double HARMONIC_DECAY = 0.8;
+    private static final double HARMONIC_LOW = Math.pow(2, -HARMONIC_CENTS / 1200);
+    private static final double HARMONIC_HIGH = Math.pow(2, HARMONIC_CENTS / 1200);
+    /** HARMONIC_DECAY^(h-1) for harmonic h (3, 5, 6, 7; the 4th is the same pitch class). */
+    private static final double[] HARMONIC_WEIGHT = new double[8];
+
+    static {
+        for (int h = 3; h < HARMONIC_WEIGHT.length; h++) {
+            HARMONIC_WEIGHT[h] = Math.pow(HARMONIC_DECAY, h - 1);
+        }
+    }
 
     public int frames() {
         return chroma.length;
@@ -102,17 +112,20 @@ public record Chromagram(double[][] chroma, double[][] bass, double frameSeconds
      */
     static void suppressHarmonics(float[] hz, float[] amp, int count) {
         for (int i = count - 1; i > 0; i--) {
-            for (int j = 0; j < i && amp[i] > 0; j++) {
+            for (int j = i - 1; j >= 0 && amp[i] > 0; j--) {
                 double ratio = hz[i] / hz[j];
+                if (ratio < 2.5) {
+                    continue;
+                }
+                if (ratio > 7.5) {
+                    break;
+                }
                 int h = (int) Math.round(ratio);
-                if (h == 3 || h >= 5 && h <= 7) {
-                    double cents = 1200 * Math.log(ratio / h) / Math.log(2);
-                    if (Math.abs(cents) <= HARMONIC_CENTS) {
-                        float explained = (float) (amp[j] * Math.pow(HARMONIC_DECAY, h - 1));
-                        float moved = Math.min(amp[i], explained);
-                        amp[i] -= moved;
-                        amp[j] += moved;
-                    }
+                double deviation = ratio / h;
+                if (h != 4 && deviation > HARMONIC_LOW && deviation < HARMONIC_HIGH) {
+                    float moved = (float) Math.min(amp[i], amp[j] * HARMONIC_WEIGHT[h]);
+                    amp[i] -= moved;
+                    amp[j] += moved;
                 }
             }
         }
