@@ -26,7 +26,7 @@ import java.util.concurrent.Executor;
 
 /**
  * A generated project for the analysis panel's tests: a MIDI track in A minor at 120 BPM (i iv V i
- * on piano with an A2 bass, range A2 to E5) and an audio track with two clips from WAVs written
+ * on piano with the roots in the bass, range A2 to E5) and an audio track with two clips from WAVs written
  * here: a 440 Hz sine from 0 s and a click track at 132 BPM from 12 s.
  */
 final class AnalysisProjects {
@@ -40,6 +40,7 @@ final class AnalysisProjects {
     static Project project(Path folder) throws IOException {
         int q = Ppq.TICKS_PER_QUARTER;
         int[][] chords = {{57, 60, 64}, {57, 62, 65}, {56, 59, 64}, {57, 60, 64}};
+        int[] bass = {45, 50, 52, 45};
         List<Note> notes = new ArrayList<>();
         for (int bar = 0; bar < 4; bar++) {
             for (int beat = 0; beat < 4; beat++) {
@@ -47,7 +48,7 @@ final class AnalysisProjects {
                     notes.add(new Note(key, (long) (bar * 4 + beat) * q, q - 40, 80, 0));
                 }
             }
-            notes.add(new Note(45, (long) bar * 4 * q, 4L * q - 40, 90, 0));
+            notes.add(new Note(bass[bar], (long) bar * 4 * q, 4L * q - 40, 90, 0));
             notes.add(new Note(76, (long) bar * 4 * q, q, 70, 0));
         }
         notes.sort(Note.ORDER);
