@@ -39,11 +39,13 @@ public final class AnalysisPanel extends ScrollPane {
         setId("analysis-panel");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
+        // the panel paints its own background so it reads the same in the sidebar and alone in a window
+        setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
 
         Label target = new Label();
         target.setId("analysis-target");
         target.textProperty().bind(model.targetLabelProperty());
-        target.getStyleClass().addAll("title-4");
+        target.setStyle("-fx-font-size: 15px; -fx-text-fill: -color-fg-default;");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button analyse = new Button("Analyse");
@@ -87,6 +89,7 @@ public final class AnalysisPanel extends ScrollPane {
                 section("Advice"), advice);
         content.setPadding(new Insets(10, 12, 14, 12));
         content.setFillWidth(true);
+        content.setStyle("-fx-background-color: -color-bg-default;");
         setContent(content);
 
         model.readings().addListener((ListChangeListener<AnalysisViewModel.Reading>) c -> showReadings());
@@ -126,7 +129,7 @@ public final class AnalysisPanel extends ScrollPane {
             Label name = new Label(r.name());
             name.getStyleClass().add("text-muted");
             Label value = new Label(r.value());
-            value.getStyleClass().add("text-bold");
+            value.setStyle("-fx-text-fill: -color-fg-default;");
             value.setWrapText(true);
             grid.addRow(row, name, value);
         }
@@ -153,6 +156,7 @@ public final class AnalysisPanel extends ScrollPane {
                 case INFO -> "-fx-background-color: -color-accent-muted; -fx-text-fill: -color-accent-fg;";
             } + " -fx-background-radius: 4; -fx-padding: 1 6 1 6;");
             Label message = new Label(a.message());
+            message.setStyle("-fx-text-fill: -color-fg-default;");
             message.setWrapText(true);
             message.setMinHeight(Region.USE_PREF_SIZE);
             HBox.setHgrow(message, Priority.ALWAYS);

@@ -105,6 +105,9 @@ public final class AnalysisViewModel {
     private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>();
     private final ObservableList<Reading> readings = FXCollections.observableArrayList();
     private final ObservableList<Advice> advice = FXCollections.observableArrayList();
+    /** One read-only view each, kept: a fresh wrapper per call would drop its listeners when collected. */
+    private final ObservableList<Reading> readingsView = FXCollections.unmodifiableObservableList(readings);
+    private final ObservableList<Advice> adviceView = FXCollections.unmodifiableObservableList(advice);
     private final ObjectProperty<List<Double>> beatTimes = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<List<ChordSegment>> chordSegments = new SimpleObjectProperty<>(List.of());
     private final BooleanProperty tempoUsable = new SimpleBooleanProperty();
@@ -277,8 +280,8 @@ public final class AnalysisViewModel {
         }
     }
 
+    /** Sets the outcome last, so that its listeners find the readings, beats and chords already in place. */
     private void show(Outcome o) {
-        outcome.set(o);
         AnalysisReport r = o.audio();
         List<Reading> rows = new ArrayList<>();
         LoudnessResult l = r.loudness();
@@ -318,6 +321,7 @@ public final class AnalysisViewModel {
         chordSegments.set(List.copyOf(chords));
         tempoUsable.set(bpm > 0);
         keyUsable.set(key != null);
+        outcome.set(o);
     }
 
     private static String range(Outcome o) {
@@ -401,12 +405,12 @@ public final class AnalysisViewModel {
     }
 
     public ObservableList<Reading> readings() {
-        return FXCollections.unmodifiableObservableList(readings);
+        return readingsView;
     }
 
     /** Ranked, most urgent first. */
     public ObservableList<Advice> advice() {
-        return FXCollections.unmodifiableObservableList(advice);
+        return adviceView;
     }
 
     /** Beat times of the last result, seconds on the project timeline. */

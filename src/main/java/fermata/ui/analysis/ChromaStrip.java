@@ -62,7 +62,7 @@ final class ChromaStrip extends Plot {
         for (KeySegment k : keys) {
             double x0 = left + width * k.startSeconds() / duration;
             double x1 = left + width * Math.min(duration, k.endSeconds()) / duration;
-            g.setFill(Color.web("#21262d"));
+            g.setFill(Color.web("#30363d"));
             g.fillRoundRect(x0 + 0.5, 1, Math.max(1, x1 - x0 - 1), LANE - 2, 4, 4);
             String text = k.key().label();
             if (x1 - x0 > text.length() * 5.6 + 6) {

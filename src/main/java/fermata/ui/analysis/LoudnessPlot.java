@@ -4,6 +4,7 @@ import fermata.core.analysis.AnalysisReport;
 import fermata.core.analysis.Timelines;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /** Momentary (400 ms) and short-term (3 s) loudness over time, with the integrated level as a dashed line. */
@@ -65,7 +66,9 @@ final class LoudnessPlot extends Plot {
         g.setFill(colour);
         g.fillRect(x, y - 1.5, 10, 3);
         label(g, text, x + 14, y, TextAlignment.LEFT, AXIS_TEXT);
-        return x + 20 + text.length() * 5.6;
+        Text measure = new Text(text);
+        measure.setFont(SMALL);
+        return x + 24 + measure.getLayoutBounds().getWidth();
     }
 
     private static void curve(GraphicsContext g, double[] lufs, double firstTime, double duration, double top,

@@ -10,10 +10,10 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A fixed-height canvas that fills its width and redraws itself when resized or told the data
- * changed. Colours are chosen for the dark theme's canvas-coloured background.
+ * changed. Colours are chosen for the dark theme: a panel a shade lighter than the sidebar, framed.
  */
 abstract class Plot extends Region {
-    static final Color BACKGROUND = Color.web("#0d1117");
+    static final Color BACKGROUND = Color.web("#161b22");
     static final Color GRID = Color.web("#30363d");
     static final Color AXIS_TEXT = Color.web("#8b949e");
     static final Color TEXT = Color.web("#e6edf3");
@@ -55,6 +55,9 @@ abstract class Plot extends Region {
         g.fillRect(0, 0, w, h);
         if (w > 0 && h > 0) {
             draw(g, w, h);
+            g.setStroke(GRID);
+            g.setLineWidth(1);
+            g.strokeRect(0.5, 0.5, w - 1, h - 1);
         }
     }
 
