@@ -5,6 +5,9 @@ import fermata.core.analysis.Analyzer;
 import fermata.core.analysis.MidiAnalyzer;
 import fermata.core.analysis.ProjectAudio;
 import fermata.core.analysis.advice.Advice;
+import fermata.core.analysis.advice.Advisor;
+import fermata.core.analysis.spectrum.Band;
+import fermata.core.analysis.spectrum.SpectrumAnalyzer;
 import fermata.core.analysis.loudness.LoudnessResult;
 import fermata.core.analysis.pitch.PitchReport;
 import fermata.core.analysis.tonal.ChordSegment;
@@ -16,6 +19,7 @@ import fermata.core.edit.SetKeySignature;
 import fermata.core.edit.SetTempo;
 import fermata.core.engine.MediaClipSources;
 import fermata.core.engine.OfflineRenderer;
+import fermata.core.engine.RenderOptions;
 import fermata.core.engine.RenderService;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.KeySignature;
@@ -49,8 +53,10 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,8 +77,19 @@ public final class AnalysisViewModel {
     public record Reading(String group, String name, String value) {
     }
 
-    /** What was analysed and what came out; {@code notes} only for MIDI material. */
-    public record Outcome(String targetLabel, double offsetSeconds, AnalysisReport audio, MidiAnalyzer.Result notes) {
+    /**
+     * What was analysed and what came out.
+     *
+     * @param notes only for MIDI material
+     * @param advice the report's advice and, for the master, where tracks compete for the same
+     *     frequencies; ranked
+     */
+    public record Outcome(String targetLabel, double offsetSeconds, AnalysisReport audio, MidiAnalyzer.Result notes,
+                          List<Advice> advice) {
+        public Outcome {
+            advice = List.copyOf(advice);
+        }
+
         /** Key from the notes when there are any (exact), else from the audio. */
         public KeyEstimate key() {
             return notes != null && notes.tonal().key() != null ? notes.tonal().key() : audio.tonal().key();
@@ -221,7 +238,7 @@ public final class AnalysisViewModel {
         Progress rendering = p.slice(0, 0.5);
         ProjectAudio.Audio audio;
         double offset = 0;
-        var options = ProjectAudio.options(project);
+        RenderOptions options = ProjectAudio.options(project);
         if (trackId == null) {
             audio = ProjectAudio.master(project, renderer, options, rendering);
         } else if (clipId == null) {
@@ -230,8 +247,34 @@ public final class AnalysisViewModel {
             audio = ProjectAudio.clip(project, trackId, clipId, renderer, options, rendering);
             offset = clipStartSeconds(project, trackId, clipId);
         }
-        AnalysisReport report = Analyzer.analyze(audio.samples(), audio.sampleRate(), p.slice(0.5, 0.5));
-        return new Outcome(label, offset, report, notes(project, trackId, clipId));
+        boolean stems = trackId == null && audibleTracks(project).size() > 1;
+        AnalysisReport report = Analyzer.analyze(audio.samples(), audio.sampleRate(), p.slice(0.5, stems ? 0.25 : 0.5));
+        List<Advice> advice = new ArrayList<>(report.advice());
+        if (stems) {
+            advice.addAll(stemOverlaps(project, options, p.slice(0.75, 0.25)));
+            advice.sort(Advice.RANKING);
+        }
+        return new Outcome(label, offset, report, notes(project, trackId, clipId), advice);
+    }
+
+    /** The tracks the master plays: the soloed ones when any is, else those not muted. */
+    private static List<Track> audibleTracks(Project project) {
+        boolean anySolo = project.tracks().stream().anyMatch(t -> t.mixer().solo());
+        return project.tracks().stream().filter(t -> anySolo ? t.mixer().solo() : !t.mixer().mute()).toList();
+    }
+
+    /** Renders the audible tracks one at a time, keeping only their spectra, and compares them. */
+    private List<Advice> stemOverlaps(Project project, RenderOptions options, Progress p) throws Exception {
+        List<Track> tracks = audibleTracks(project);
+        Map<String, List<Band>> spectra = new LinkedHashMap<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            Track t = tracks.get(i);
+            ProjectAudio.Audio stem = ProjectAudio.track(project, t.id(), renderer, options,
+                    p.slice((double) i / tracks.size(), 1.0 / tracks.size()));
+            spectra.put(t.name(), SpectrumAnalyzer.of(stem.samples(), stem.sampleRate()).spectrum().thirdOctaves());
+            p.update((i + 1.0) / tracks.size(), "comparing tracks");
+        }
+        return Advisor.adviseStemSpectra(spectra);
     }
 
     private static double clipStartSeconds(Project project, String trackId, String clipId) {
@@ -303,7 +346,7 @@ public final class AnalysisViewModel {
                     o.notes().noteCount(), o.notes().notesPerSecond())));
         }
         readings.setAll(rows);
-        advice.setAll(r.advice());
+        advice.setAll(o.advice());
         List<Double> beats = new ArrayList<>();
         for (double b : r.rhythm().beats()) {
             beats.add(b + o.offsetSeconds());

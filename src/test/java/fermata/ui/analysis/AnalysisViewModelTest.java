@@ -1,7 +1,13 @@
 package fermata.ui.analysis;
 
 import fermata.core.edit.History;
+import fermata.core.model.Instrument;
 import fermata.core.model.KeySignature;
+import fermata.core.model.MidiClip;
+import fermata.core.model.MidiTrack;
+import fermata.core.model.MixerSettings;
+import fermata.core.model.Note;
+import fermata.core.model.Ppq;
 import fermata.core.model.Project;
 import fermata.core.analysis.tonal.KeyEstimate;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -145,6 +152,30 @@ class AnalysisViewModelTest {
         assertFalse(self[0].runningProperty().get());
         assertNull(self[0].outcomeProperty().get());
         assertTrue(self[0].readings().isEmpty());
+    }
+
+    @Test
+    void theMasterAdviceSaysWhereTracksCompete() {
+        int q = Ppq.TICKS_PER_QUARTER;
+        List<Note> kick = new ArrayList<>();
+        List<Note> bass = new ArrayList<>();
+        for (int beat = 0; beat < 16; beat++) {
+            kick.add(new Note(36, (long) beat * q, q / 2, 120, Instrument.DRUM_CHANNEL));
+            bass.add(new Note(beat % 2 == 0 ? 33 : 28, (long) beat * q, q - 20, 110, 1));
+        }
+        Project p = Project.empty("low end").withTracks(List.of(
+                new MidiTrack("k", "Kick", new Instrument(0, 0, 0, Instrument.DRUM_CHANNEL), MixerSettings.UNITY,
+                        List.of(new MidiClip("kc", 0, 16L * q, kick))),
+                new MidiTrack("b", "Bass", new Instrument(38, 0, 0, 1), MixerSettings.UNITY,
+                        List.of(new MidiClip("bc", 0, 16L * q, bass)))));
+        History lowEnd = new History(p);
+        AnalysisViewModel vm = AnalysisProjects.viewModel(lowEnd, folder.resolve("cache"), Runnable::run);
+        vm.setTarget(null);
+        vm.analyze();
+        List<String> overlaps = vm.advice().stream().filter(a -> a.rule().equals("stem-overlap"))
+                .map(a -> a.message()).toList();
+        assertEquals(1, overlaps.size(), vm.advice().toString());
+        assertTrue(overlaps.get(0).startsWith("Kick and Bass overlap at "), overlaps.get(0));
     }
 
     @Test
