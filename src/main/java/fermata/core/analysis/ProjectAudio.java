@@ -74,7 +74,9 @@ public final class ProjectAudio {
             AudioTrack a = (AudioTrack) track;
             AudioClip c = a.clip(clipId);
             from = (double) c.positionFrame() / project.sampleRate();
-            to = (double) c.endFrame() / project.sampleRate();
+            // the clip's length counts frames of its media, which may have another rate
+            int mediaRate = project.mediaById(c.mediaId()).map(m -> m.sampleRate()).orElse(project.sampleRate());
+            to = from + (double) c.lengthFrames() / mediaRate;
             single = a.withClips(List.of(c));
         }
         Audio all = render(solo.withTracks(List.of(single)), renderer, options.withTailSeconds(0), progress);
