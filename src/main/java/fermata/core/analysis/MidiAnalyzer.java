@@ -102,7 +102,7 @@ public final class MidiAnalyzer {
                 bass[f][lowestInFrame[f] % 12] = 1;
             }
         }
-        Chromagram chromagram = new Chromagram(chroma, bass, FRAME_SECONDS, 0, 0);
+        Chromagram chromagram = new Chromagram(chroma, chroma, bass, FRAME_SECONDS, 0, 0);
         TonalReport tonal = new TonalReport(KeyDetector.estimate(chromagram.total()),
                 KeyDetector.segments(chromagram, end),
                 ChordRecognizer.recognize(chromagram, end), 0);
