@@ -3,9 +3,12 @@ package fermata.cli;
 import fermata.core.analysis.AnalysisJson;
 import fermata.core.analysis.AnalysisReport;
 import fermata.core.analysis.Analyzer;
+import fermata.core.analysis.MidiAnalyzer;
 import fermata.core.analysis.advice.Advice;
 import fermata.core.media.AudioFiles;
 import fermata.core.media.DecodedAudio;
+import fermata.core.midi.MidiFiles;
+import fermata.core.project.FileKind;
 import fermata.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,15 +23,17 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code fermata analyze FILE [--json]}: loudness, tempo, beats, key, chords, pitch and advice.
- * Reads any file the media package decodes (WAV, AIFF, FLAC, MP3, Ogg Vorbis), up to an hour.
+ * Reads any file the media package decodes (WAV, AIFF, FLAC, MP3, Ogg Vorbis), up to an hour; a
+ * MIDI file is analysed from its notes (key, chords, tempo, beats, range, density).
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse an audio file: loudness (EBU R128), tempo, beats, key, chords, pitch, advice.")
+        description = "Analyse an audio file: loudness (EBU R128), tempo, beats, key, chords, pitch, advice; "
+                + "or a MIDI file from its notes: key, chords, tempo, beats, range, density.")
 public final class AnalyzeCommand implements Callable<Integer> {
     /** The analysis holds the whole file in memory: an hour of stereo at 48 kHz is 1.4 GB of floats. */
     static final double MAX_SECONDS = 3600;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "an audio file: WAV, AIFF, FLAC, MP3 or Ogg Vorbis")
+    @Parameters(index = "0", paramLabel = "FILE", description = "an audio file (WAV, AIFF, FLAC, MP3, Ogg Vorbis) or a MIDI file")
     Path file;
 
     @Option(names = "--json", description = "print the report as JSON on stdout")
@@ -42,6 +47,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CliFiles.requireReadable(file);
+        if (FileKind.of(file) == FileKind.MIDI) {
+            MidiAnalyzer.Result notes = MidiAnalyzer.analyze(MidiFiles.read(file));
+            out.println(json ? AnalysisJson.writeMidi(notes) : midiSummary(notes));
+            out.flush();
+            return FermataCommand.EXIT_OK;
+        }
         DecodedAudio audio = AudioFiles.readAll(file, MAX_SECONDS);
         Progress progress = new Progress() {
             @Override
@@ -62,6 +73,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return FermataCommand.EXIT_OK;
+    }
+
+    private static String midiSummary(MidiAnalyzer.Result r) {
+        return String.format(Locale.ROOT, "duration     %.1f s%ntempo        %.1f BPM (from the file)%n"
+                        + "key          %s%nchords       %d changes%nrange        %s%nnotes        %d, %.1f per second",
+                r.durationSeconds(), r.tempo().bpm(), r.tonal().key() == null ? "-" : r.tonal().key().label(),
+                r.tonal().chords().size(), r.noteCount() == 0 ? "-" : r.lowestNote() + " - " + r.highestNote(),
+                r.noteCount(), r.notesPerSecond());
     }
 
     private static void printSummary(AnalysisReport r, PrintWriter out) {

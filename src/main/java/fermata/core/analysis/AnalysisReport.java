@@ -17,10 +17,12 @@ import java.util.List;
  * @param pitch present only for monophonic material ({@link PitchReport#monophonic()}), else null
  * @param stereo null for mono material
  * @param advice ranked, most urgent first
+ * @param timelines loudness and chroma over time, for plots (not in the JSON)
  */
 public record AnalysisReport(double durationSeconds, int sampleRate, int channels, LoudnessResult loudness,
                              RhythmReport rhythm, TonalReport tonal, PitchReport pitch, SpectrumReport spectrum,
-                             StereoReport stereo, DynamicsReport dynamics, List<Advice> advice) {
+                             StereoReport stereo, DynamicsReport dynamics, List<Advice> advice,
+                             Timelines timelines) {
     public AnalysisReport {
         advice = List.copyOf(advice);
     }

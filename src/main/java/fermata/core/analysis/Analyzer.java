@@ -38,7 +38,9 @@ public final class Analyzer {
         double duration = (double) frames / sampleRate;
 
         progress.update(0, "loudness");
-        LoudnessResult loudness = LoudnessMeter.measure(samples, sampleRate);
+        LoudnessMeter meter = new LoudnessMeter(samples.length, sampleRate);
+        meter.process(samples);
+        LoudnessResult loudness = meter.result();
         progress.checkCancelled();
 
         progress.update(0.3, "spectrum and stereo");
@@ -53,7 +55,8 @@ public final class Analyzer {
         progress.checkCancelled();
 
         progress.update(0.65, "key and chords");
-        TonalReport tonal = TonalReport.of(Chromagram.of(mono, monoRate), duration);
+        Chromagram chromagram = Chromagram.of(mono, monoRate);
+        TonalReport tonal = TonalReport.of(chromagram, duration);
         progress.checkCancelled();
 
         progress.update(0.85, "pitch");
@@ -63,7 +66,9 @@ public final class Analyzer {
         List<Advice> advice = Advisor.advise(loudness, spectrum.stereo(), dynamics);
         progress.update(1, "done");
         return new AnalysisReport(duration, sampleRate, samples.length, loudness, rhythm, tonal,
-                pitch.monophonic() ? pitch : null, spectrum.spectrum(), spectrum.stereo(), dynamics, advice);
+                pitch.monophonic() ? pitch : null, spectrum.spectrum(), spectrum.stereo(), dynamics, advice,
+                new Timelines(meter.momentarySeries(), meter.shortTermSeries(),
+                        Timelines.normalised(chromagram.chroma()), chromagram.frameSeconds()));
     }
 
     private static void check(float[][] samples, int sampleRate) throws BadInputException {

@@ -32,9 +32,14 @@ public final class MidiAnalyzer {
     /**
      * @param range lowest and highest pitch, MIDI keys and names ("C2", "G5"); -1 and "" without notes
      * @param notesPerSecond note onsets per second over the duration
+     * @param beats the quarter-note beats of the tempo map that start before the end, in seconds
      */
     public record Result(TonalReport tonal, TempoEstimate tempo, int lowestKey, int highestKey, String lowestNote,
-                         String highestNote, int noteCount, double durationSeconds, double notesPerSecond) {
+                         String highestNote, int noteCount, double durationSeconds, double notesPerSecond,
+                         List<Double> beats) {
+        public Result {
+            beats = List.copyOf(beats);
+        }
     }
 
     /** A note at an absolute tick (clip offset already added). */
@@ -97,14 +102,23 @@ public final class MidiAnalyzer {
                 bass[f][lowestInFrame[f] % 12] = 1;
             }
         }
-        Chromagram chromagram = new Chromagram(chroma, bass, FRAME_SECONDS, 0, 0);
+        Chromagram chromagram = new Chromagram(chroma, chroma, bass, FRAME_SECONDS, 0, 0);
         TonalReport tonal = new TonalReport(KeyDetector.estimate(chromagram.total()),
                 KeyDetector.segments(chromagram, end),
                 ChordRecognizer.recognize(chromagram, end), 0);
         int count = spans.size();
         return new Result(tonal, new TempoEstimate(averageBpm(tempoMap, end), 1), count == 0 ? -1 : lowest,
                 count == 0 ? -1 : highest, count == 0 ? "" : PitchClass.noteName(lowest),
-                count == 0 ? "" : PitchClass.noteName(highest), count, end, end > 0 ? count / end : 0);
+                count == 0 ? "" : PitchClass.noteName(highest), count, end, end > 0 ? count / end : 0,
+                beats(tempoMap, end));
+    }
+
+    private static List<Double> beats(TempoMap map, double endSeconds) {
+        List<Double> out = new ArrayList<>();
+        for (long tick = 0; map.seconds(tick) < endSeconds - 1e-9; tick += Ppq.TICKS_PER_QUARTER) {
+            out.add(map.seconds(tick));
+        }
+        return out;
     }
 
     /** Beats over minutes up to the end: the tempo a listener counts, whatever the changes. */

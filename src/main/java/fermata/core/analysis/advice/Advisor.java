@@ -8,6 +8,7 @@ import fermata.core.analysis.spectrum.StereoBand;
 import fermata.core.analysis.spectrum.StereoReport;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,10 +170,25 @@ public final class Advisor {
      * @param stems planar samples per stem name, all at one sample rate
      */
     public static List<Advice> adviseStems(Map<String, float[][]> stems, int sampleRate) {
-        List<String> names = new ArrayList<>(stems.keySet());
+        Map<String, List<Band>> spectra = new LinkedHashMap<>();
+        for (Map.Entry<String, float[][]> stem : stems.entrySet()) {
+            spectra.put(stem.getKey(), SpectrumAnalyzer.of(stem.getValue(), sampleRate).spectrum().thirdOctaves());
+        }
+        return adviseStemSpectra(spectra);
+    }
+
+    /**
+     * The same from each stem's third-octave spectrum, so a caller can render and measure one stem
+     * at a time. Silent stems are left out.
+     */
+    public static List<Advice> adviseStemSpectra(Map<String, List<Band>> stemSpectra) {
+        List<String> names = new ArrayList<>();
         List<List<Band>> spectra = new ArrayList<>();
-        for (String name : names) {
-            spectra.add(SpectrumAnalyzer.of(stems.get(name), sampleRate).spectrum().thirdOctaves());
+        for (Map.Entry<String, List<Band>> stem : stemSpectra.entrySet()) {
+            if (Double.isFinite(maxLevel(stem.getValue()))) {
+                names.add(stem.getKey());
+                spectra.add(stem.getValue());
+            }
         }
         List<Advice> out = new ArrayList<>();
         for (int a = 0; a < names.size(); a++) {

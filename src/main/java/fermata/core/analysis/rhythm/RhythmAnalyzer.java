@@ -20,7 +20,7 @@ public final class RhythmAnalyzer {
             return new RhythmReport(new TempoEstimate(0, 0), List.of(), List.of(), List.of(), onsets, 0);
         }
         TempoEstimate tempo = TempoEstimator.estimate(envelope, 0, envelope.length());
-        List<TempoPoint> curve = TempoEstimator.curve(envelope);
+        List<TempoPoint> curve = sameMetricalLevel(TempoEstimator.curve(envelope), tempo);
         List<Double> beats = new ArrayList<>();
         List<Double> downbeats = new ArrayList<>();
         if (tempo.bpm() > 0) {
@@ -34,6 +34,30 @@ public final class RhythmAnalyzer {
             }
         }
         return new RhythmReport(tempo, curve, beats, downbeats, onsets, seconds > 0 ? onsets.size() / seconds : 0);
+    }
+
+    /**
+     * The curve's points moved by octaves to the metrical level of the overall tempo. An 8 s
+     * window holds too few bars for the comb to settle the octave the way the whole piece does,
+     * so a window may count eighth notes where the piece counts quarters; beats that followed it
+     * would fall on the off-beats too.
+     */
+    static List<TempoPoint> sameMetricalLevel(List<TempoPoint> curve, TempoEstimate overall) {
+        if (overall.bpm() <= 0) {
+            return curve;
+        }
+        List<TempoPoint> out = new ArrayList<>();
+        for (TempoPoint p : curve) {
+            double bpm = p.bpm();
+            while (bpm > 0 && bpm > overall.bpm() * Math.sqrt(2)) {
+                bpm /= 2;
+            }
+            while (bpm > 0 && bpm < overall.bpm() / Math.sqrt(2)) {
+                bpm *= 2;
+            }
+            out.add(new TempoPoint(p.timeSeconds(), bpm, p.confidence()));
+        }
+        return out;
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Tempo from the autocorrelation of the onset envelope, weighted by a log-Gaussian prior over
+ * Tempo from the autocorrelation of the onset envelope, read through a comb over multiples of
+ * each candidate period ({@link #comb}) and weighted by a log-Gaussian prior over
  * tempo (centred on 120 BPM, one octave wide, as in Ellis 2007 and librosa) that settles the
  * octave ambiguity a periodicity alone leaves: a pulse at 60 BPM repeats at 120 too.
  *
@@ -21,6 +22,7 @@ public final class TempoEstimator {
     public static final double CURVE_WINDOW_SECONDS = 8;
     public static final double CURVE_HOP_SECONDS = 2;
     private static final int MAX_MULTIPLE = 8;
+    static final int COMB_MULTIPLES = 4;
 
     private TempoEstimator() {
     }
@@ -49,7 +51,7 @@ public final class TempoEstimator {
         for (int lag = minLag; lag <= maxLag; lag++) {
             double bpm = fps * 60 / lag;
             double octaves = Math.log(bpm / PRIOR_CENTRE_BPM) / Math.log(2) / PRIOR_OCTAVES;
-            double score = acf[lag] * Math.exp(-0.5 * octaves * octaves);
+            double score = comb(acf, lag) * Math.exp(-0.5 * octaves * octaves);
             if (score > bestScore) {
                 bestScore = score;
                 best = lag;
@@ -64,6 +66,28 @@ public final class TempoEstimator {
         double median = range[range.length / 2];
         double confidence = (acf[best] - median) / (acf[0] - median);
         return new TempoEstimate(fps * 60 / period, Math.max(0, Math.min(1, confidence)));
+    }
+
+    /**
+     * The salience of a beat period: the autocorrelation summed at 1 to {@value #COMB_MULTIPLES}
+     * times the lag (a comb, as in Davies and Plumbley 2007), each taken as the peak within half
+     * a frame per multiple. A beat is a pulse that recurs in bars and phrases too; a single lag
+     * lets the half-note level of a fast reel outweigh the quarter note it repeats.
+     */
+    static double comb(double[] acf, int lag) {
+        double sum = 0;
+        for (int k = 1; k <= COMB_MULTIPLES; k++) {
+            int centre = k * lag;
+            if (centre + 1 >= acf.length) {
+                break;
+            }
+            double peak = acf[centre];
+            for (int i = Math.max(0, centre - k / 2); i <= Math.min(acf.length - 1, centre + k / 2); i++) {
+                peak = Math.max(peak, acf[i]);
+            }
+            sum += peak;
+        }
+        return sum;
     }
 
     private static double refine(double[] acf, int lag) {
