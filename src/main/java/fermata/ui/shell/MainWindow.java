@@ -6,6 +6,14 @@ import fermata.core.model.Track;
 import fermata.core.project.UserData;
 import fermata.core.task.TaskExecutor;
 import fermata.ui.pianoroll.PianoRollPanel;
+import fermata.core.compose.ModelStore;
+import fermata.core.project.Assets;
+import fermata.ui.analysis.AnalysisPanel;
+import fermata.ui.analysis.AnalysisViewModel;
+import fermata.ui.compose.ComposePanel;
+import fermata.ui.compose.ComposeViewModel;
+import fermata.ui.compose.TrainingDialog;
+import fermata.ui.compose.TrainingViewModel;
 import fermata.ui.mixer.MixPanel;
 import fermata.ui.mixer.MixPanelViewModel;
 import fermata.ui.pianoroll.PianoRollViewModel;
@@ -21,6 +29,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
@@ -32,6 +41,8 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -41,10 +52,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 import javafx.util.Duration;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +86,9 @@ public final class MainWindow {
     private final Label noTrack = new Label("Select a track on the left, or add one: Track ▸ Add MIDI track.");
     private final Sidebar sidebar = new Sidebar();
     private final MixPanel mixPanel;
+    private final AnalysisViewModel analysis;
+    private final ComposeViewModel compose;
+    private final ToggleButton analyseSelected = new ToggleButton("Selected track");
     private final List<Shortcut> shortcuts = new ArrayList<>();
     private final Menu recentMenu = new Menu("Open _Recent");
 
@@ -96,6 +112,19 @@ public final class MainWindow {
         mixPanel = new MixPanel(new MixPanelViewModel(studio.history(), tasks, Platform::runLater, media,
                 UserData.current().audioCache()));
         sidebar.setPanel(Sidebar.MIX, mixPanel);
+        analysis = new AnalysisViewModel(studio.history(), tasks, media);
+        sidebar.setPanel(Sidebar.ANALYSIS, analysisTab());
+        compose = new ComposeViewModel(studio.history(), tasks);
+        compose.setUiThread(Platform::runLater);
+        compose.setPreviewHook(candidate -> transport.preview(candidate, roll.loopRegionProperty().get() == null ? 0
+                : roll.loopRegionProperty().get().startTick()));
+        ModelStore models = new ModelStore(UserData.current().root());
+        try {
+            compose.refreshModels(models, Assets.defaultModel());
+        } catch (IOException e) {
+            studio.report("Cannot list your composition models in " + models.folder() + ": " + e.getMessage());
+        }
+        sidebar.setPanel(Sidebar.COMPOSE, new ComposePanel(compose, () -> openTraining(models)).root());
 
         VBox top = new VBox(menuBar(), new TransportBar(transport));
         root.setTop(top);
@@ -166,6 +195,55 @@ public final class MainWindow {
         return waveform;
     }
 
+    /** The analysis panel with its choice of target: the master, or the track selected in the list. */
+    private Node analysisTab() {
+        ToggleButton master = new ToggleButton("Master");
+        master.setId("analyse-master");
+        analyseSelected.setId("analyse-selected");
+        ToggleGroup group = new ToggleGroup();
+        master.setToggleGroup(group);
+        analyseSelected.setToggleGroup(group);
+        master.setSelected(true);
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true);
+            } else {
+                analysis.setTarget(now == master ? null : trackList.selectedTrackId());
+            }
+        });
+        HBox targets = new HBox(6, new Label("Analyse"), master, analyseSelected);
+        targets.setAlignment(Pos.CENTER_LEFT);
+        targets.setPadding(new Insets(8, 8, 0, 8));
+        AnalysisPanel panel = new AnalysisPanel(analysis);
+        VBox.setVgrow(panel, Priority.ALWAYS);
+        return new VBox(4, targets, panel);
+    }
+
+    private void openTraining(ModelStore models) {
+        TrainingViewModel training = new TrainingViewModel(tasks, models);
+        training.setUiThread(Platform::runLater);
+        Stage window = new Stage();
+        window.initOwner(root.getScene().getWindow());
+        window.setTitle("Train a composition model");
+        window.setScene(new Scene(new VBox(new TrainingDialog(training).root()), 720, 560));
+        window.setOnHidden(e -> {
+            try {
+                compose.refreshModels(models, Assets.defaultModel());
+            } catch (IOException ex) {
+                studio.report("Cannot list your composition models: " + ex.getMessage());
+            }
+        });
+        window.show();
+    }
+
+    public AnalysisViewModel analysisModel() {
+        return analysis;
+    }
+
+    public ComposeViewModel composeModel() {
+        return compose;
+    }
+
     public MixPanel mixPanel() {
         return mixPanel;
     }
@@ -205,6 +283,10 @@ public final class MainWindow {
             // auditioned notes sound through the instrument being edited.
             transport.armedTrackProperty().set(id);
         }
+        if (analyseSelected.isSelected()) {
+            analysis.setTarget(id);
+        }
+        compose.setSelectedTracks(id == null ? List.of() : List.of(id));
         boolean audio = track != null && !midi;
         if (audio && !id.equals(waveform.trackId())) {
             waveform.showTrack(id);
@@ -367,6 +449,7 @@ public final class MainWindow {
     /** Playhead, loop region, edit cursor and auditioning between the transport and the piano roll. */
     private void connectPianoRoll() {
         roll.loopRegionProperty().addListener((o, was, region) -> {
+            compose.setSelectedRange(region == null ? 0 : region.startTick(), region == null ? 0 : region.endTick());
             transport.loopRangeProperty().set(region == null ? null
                     : new TransportViewModel.LoopRange(region.startTick(), region.endTick()));
             if (region != null && was == null) {

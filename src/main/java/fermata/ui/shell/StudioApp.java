@@ -215,6 +215,7 @@ public final class StudioApp extends Application implements StudioActions {
     private void connect(PlaybackSession session) {
         playback = session;
         transport.connect(session.engine(), session, session.outputProblem());
+        transport.setPublisher(session::publish);
         status.showDevice(session.deviceDescription(), session.engine().sampleRate(), session.bufferFrames());
         status.showSoundBank(session.soundBank());
         session.outputProblem().ifPresent(problem -> {

@@ -30,6 +30,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The transport bar's state and actions: play and pause, stop, record into the armed track, loop,
@@ -68,10 +69,13 @@ public final class TransportViewModel {
     private final IntegerProperty countInBars = new SimpleIntegerProperty();
     private final ObjectProperty<String> armedTrack = new SimpleObjectProperty<>();
     private long lastFrame = -1;
+    private Consumer<Project> publisher = p -> { };
+    private boolean previewing;
 
     public TransportViewModel(StudioViewModel studio) {
         this.studio = studio;
         studio.projectProperty().addListener((o, was, now) -> {
+            previewing = false;
             showPosition(transport == null ? 0 : transport.playheadFrame(), true);
             sendLoop();
         });
@@ -135,12 +139,36 @@ public final class TransportViewModel {
         }
     }
 
-    /** Stops, ends a recording take, and returns to the start. */
+    /** Where a project version goes to be heard (the engine's publish); the studio sets it once playback runs. */
+    public void setPublisher(Consumer<Project> publish) {
+        this.publisher = publish;
+    }
+
+    /**
+     * Plays {@code candidate} (the song with an AI alternative applied, say) from {@code fromTick}
+     * without changing the song; Stop, or any edit, goes back to the song itself.
+     */
+    public void preview(Project candidate, long fromTick) {
+        if (!usable()) {
+            return;
+        }
+        publisher.accept(candidate);
+        previewing = true;
+        seekTick(fromTick);
+        transport.play();
+        studio.report("Auditioning: Stop returns to the song");
+    }
+
+    /** Stops, ends a recording take or an audition, and returns to the start. */
     public void stop() {
         if (transport == null) {
             return;
         }
         transport.stop();
+        if (previewing) {
+            previewing = false;
+            publisher.accept(studio.project());
+        }
         if (recording.get()) {
             finishTake();
         }

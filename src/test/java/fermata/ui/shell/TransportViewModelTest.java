@@ -157,6 +157,22 @@ class TransportViewModelTest {
     }
 
     @Test
+    void aPreviewPlaysTheCandidateAndStopGoesBackToTheSong() {
+        vm.connect(fake, fake, Optional.empty());
+        List<Project> published = new ArrayList<>();
+        vm.setPublisher(published::add);
+        Project candidate = studio.project().withName("with an alternative");
+        vm.preview(candidate, 3840);
+        assertEquals(List.of(candidate), published);
+        assertEquals(TransportState.PLAYING, fake.state);
+        assertTrue(fake.calls.contains("seek " + 48_000 * 2), "from bar 2 at 120 BPM");
+        vm.stop();
+        assertEquals(List.of(candidate, studio.project()), published, "the song itself is heard again");
+        vm.stop();
+        assertEquals(2, published.size(), "a plain stop publishes nothing");
+    }
+
+    @Test
     void withoutASoundDevicePlaySaysWhyAndDoesNothing() {
         vm.connect(fake, fake, Optional.of("no audio output at 48000 Hz: no device"));
         vm.togglePlay();
