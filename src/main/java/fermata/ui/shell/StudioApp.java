@@ -11,6 +11,10 @@ import fermata.core.engine.RenderService;
 import fermata.core.engine.WavWriterSink;
 import fermata.core.engine.rt.MidiInput;
 import fermata.core.engine.rt.PlaybackSession;
+import fermata.core.library.LibraryDatabase;
+import fermata.core.library.LibraryException;
+import fermata.core.library.LibraryScanner;
+import fermata.core.library.ScanReport;
 import fermata.core.engine.rt.RealtimeOutput;
 import fermata.core.media.WavWriter;
 import fermata.core.project.FileKind;
@@ -594,10 +598,18 @@ public final class StudioApp extends Application implements StudioActions {
 
     @Override
     public void preferences() {
-        PreferencesViewModel vm = new PreferencesViewModel(settings, RealtimeOutput.deviceNames());
-        PreferencesDialog.show(stage, settings, vm).ifPresent(next -> {
+        List<Path> libraryFolders = libraryFolders();
+        StudioSettings shown = settings.withPreferences(settings.darkTheme(), settings.soundFont(), settings.sampleRate(),
+                settings.bufferFrames(), settings.autosaveSeconds(), settings.preferCuda(), settings.audioDevice(),
+                libraryFolders);
+        PreferencesViewModel vm = new PreferencesViewModel(shown, RealtimeOutput.deviceNames());
+        PreferencesDialog.show(stage, shown, vm).ifPresent(next -> {
             StudioSettings before = settings;
             saveSettings(next);
+            List<Path> added = next.libraryFolders().stream().filter(f -> !libraryFolders.contains(f)).toList();
+            if (!added.isEmpty()) {
+                scanNewLibraryFolders(added);
+            }
             if (before.darkTheme() != next.darkTheme()) {
                 applyTheme(next.darkTheme());
                 model.darkThemeProperty().set(next.darkTheme());
@@ -608,6 +620,33 @@ public final class StudioApp extends Application implements StudioActions {
             }
             model.report("Preferences saved");
         });
+    }
+
+    /** The library's folders, as its database knows them; empty when it cannot be read. */
+    private List<Path> libraryFolders() {
+        try (LibraryDatabase db = LibraryDatabase.open(UserData.current())) {
+            return new LibraryScanner(db).folders();
+        } catch (LibraryException e) {
+            model.report("Cannot read the library: " + e.getMessage());
+            return settings.libraryFolders();
+        }
+    }
+
+    /** Adds folders to the library and scans them in the background, with progress in the status bar. */
+    private void scanNewLibraryFolders(List<Path> folders) {
+        TaskHandle<ScanReport> scan = tasks.submit("Scan library", progress -> {
+            try (LibraryDatabase db = LibraryDatabase.open(UserData.current())) {
+                LibraryScanner scanner = new LibraryScanner(db);
+                List<Path> roots = new ArrayList<>();
+                for (Path f : folders) {
+                    roots.add(scanner.addFolder(f));
+                }
+                return scanner.scan(roots, progress);
+            }
+        });
+        FxTaskExecutor.onFx(scan.result()).whenComplete((report, failure) -> model.report(failure == null
+                ? "Library: " + report.added() + " tracks added, " + report.problems().size() + " files could not be read"
+                : "Library scan failed: " + (failure.getCause() == null ? failure : failure.getCause()).getMessage()));
     }
 
     @Override
