@@ -2,6 +2,7 @@ package fermata.ui.shell;
 
 import fermata.core.model.MediaRef;
 import fermata.core.model.MidiTrack;
+import fermata.core.model.Project;
 import fermata.core.model.Track;
 import fermata.core.project.UserData;
 import fermata.core.task.TaskExecutor;
@@ -112,6 +113,7 @@ public final class MainWindow {
         mixPanel = new MixPanel(new MixPanelViewModel(studio.history(), tasks, Platform::runLater, media,
                 UserData.current().audioCache()));
         sidebar.setPanel(Sidebar.MIX, mixPanel);
+        mixPanel.model().listeningToAutomixProperty().addListener((o, was, automix) -> auditionMix(automix));
         analysis = new AnalysisViewModel(studio.history(), tasks, media);
         sidebar.setPanel(Sidebar.ANALYSIS, analysisTab());
         compose = new ComposeViewModel(studio.history(), tasks);
@@ -217,6 +219,30 @@ public final class MainWindow {
         AnalysisPanel panel = new AnalysisPanel(analysis);
         VBox.setVgrow(panel, Priority.ALWAYS);
         return new VBox(4, targets, panel);
+    }
+
+    /**
+     * The mix panel's A/B: plays the automix (A) or the plain sum at the same loudness (B) from
+     * the playhead, through the engine, until Stop.
+     */
+    private void auditionMix(boolean automix) {
+        MixPanelViewModel.Version version = mixPanel.model().selectedVersion();
+        if (version == null) {
+            return;
+        }
+        Project song = studio.project();
+        String name = automix ? "A" : "B";
+        FxTaskExecutor.onFx(tasks.submit("Prepare " + name, p -> AuditionAudio.write(
+                UserData.current().audioCache().resolve("audition"), name, version.samples(), version.sampleRate(),
+                song)).result()).whenComplete((candidate, failure) -> {
+                    if (failure != null) {
+                        studio.report("Cannot play " + name + ": " + failure.getMessage());
+                    } else {
+                        transport.preview(candidate, transport.playheadTickProperty().get());
+                        studio.report("Playing " + (automix ? "A, the automix" : "B, the plain sum at the same loudness")
+                                + ": Stop returns to the song");
+                    }
+                });
     }
 
     private void openTraining(ModelStore models) {
