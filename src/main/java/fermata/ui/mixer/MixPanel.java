@@ -68,10 +68,16 @@ public final class MixPanel extends VBox {
         denoise.setId("denoise");
         denoise.disableProperty().bind(model.busyProperty().or(model.selectedTrackProperty().isNull()));
         denoise.setOnAction(e -> model.denoise());
+        Button preview = new Button("Preview");
+        preview.setId("denoise-preview");
+        preview.disableProperty().bind(denoise.disableProperty());
+        preview.setOnAction(e -> model.previewDenoise());
+        denoise.textProperty().bind(javafx.beans.binding.Bindings.when(model.denoisePreviewedProperty())
+                .then("Apply").otherwise("Denoise"));
         Button cancel = new Button("Cancel");
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
-        HBox denoiseRow = new HBox(6, new Label("Track"), track, denoise, cancel);
+        HBox denoiseRow = new HBox(6, new Label("Track"), track, preview, denoise, cancel);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("mix-progress");

@@ -44,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -71,6 +72,10 @@ public final class MixPanelViewModel {
     private final ObjectProperty<String> preset = new SimpleObjectProperty<>(MixPresets.DEFAULT);
     private final ObjectProperty<String> selectedTrack = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper denoisePreviewed = new ReadOnlyBooleanWrapper();
+    private Consumer<Project> previewHook = p -> { };
+    private DenoiseClip.Outcome pendingDenoise;
+    private Project pendingBase;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Automix balances the tracks to a preset.");
     private final BooleanProperty listeningToAutomix = new SimpleBooleanProperty(true);
@@ -200,12 +205,48 @@ public final class MixPanelViewModel {
 
     /** Denoises the selected audio track's first clip into a new media file and swaps it in as one undoable command. */
     public TaskHandle<DenoiseClip.Outcome> denoise() {
+        if (pendingDenoise != null && pendingBase == history.current()) {
+            DenoiseClip.Outcome outcome = pendingDenoise;
+            clearPreview();
+            history.execute(outcome.edit());
+            status.set("Applied the previewed denoise. Undo takes it back.");
+            return null;
+        }
+        return runDenoise(false);
+    }
+
+    /**
+     * Denoises the selected track's clip into a new file and plays the result through the preview
+     * hook without changing the song; {@link #denoise()} then applies exactly what was heard.
+     */
+    public TaskHandle<DenoiseClip.Outcome> previewDenoise() {
+        return runDenoise(true);
+    }
+
+    /** Where previews go: the studio plays the given project (the song with the denoised clip) until Stop. */
+    public void setPreviewHook(Consumer<Project> hook) {
+        this.previewHook = hook;
+    }
+
+    /** True while a previewed denoise waits to be applied to the unchanged song. */
+    public ReadOnlyBooleanProperty denoisePreviewedProperty() {
+        return denoisePreviewed.getReadOnlyProperty();
+    }
+
+    private void clearPreview() {
+        pendingDenoise = null;
+        pendingBase = null;
+        denoisePreviewed.set(false);
+    }
+
+    private TaskHandle<DenoiseClip.Outcome> runDenoise(boolean preview) {
         Project project = history.current();
         String trackId = selectedTrack.get();
         if (trackId == null || !audioTrackIds().contains(trackId)) {
             status.set("Denoise: choose an audio track with a clip first.");
             return null;
         }
+        clearPreview();
         String clipId = project.audioTrack(trackId).clips().get(0).id();
         start("Denoise");
         TaskHandle<DenoiseClip.Outcome> handle = executor.submit("Denoise", p -> DenoiseClip.denoise(project, trackId,
@@ -218,10 +259,19 @@ public final class MixPanelViewModel {
                 status.set(message("Denoise", failure));
                 return;
             }
-            history.execute(outcome.edit());
-            status.set("Denoised " + project.track(trackId).name() + " (noise profile: " + outcome.report().profileSource()
+            String what = project.track(trackId).name() + " (noise profile: " + outcome.report().profileSource()
                     + outcome.report().humHz().map(h -> String.format(Locale.ROOT, ", %.1f Hz hum removed", h)).orElse("")
-                    + "). Undo takes it back.");
+                    + ")";
+            if (preview) {
+                pendingDenoise = outcome;
+                pendingBase = project;
+                denoisePreviewed.set(true);
+                previewHook.accept(outcome.edit().apply(project));
+                status.set("Previewing the denoised " + what + ". Denoise applies it; Stop returns to the original.");
+            } else {
+                history.execute(outcome.edit());
+                status.set("Denoised " + what + ". Undo takes it back.");
+            }
         }));
         return handle;
     }

@@ -114,6 +114,7 @@ public final class MainWindow {
                 UserData.current().audioCache()));
         sidebar.setPanel(Sidebar.MIX, mixPanel);
         mixPanel.model().listeningToAutomixProperty().addListener((o, was, automix) -> auditionMix(automix));
+        mixPanel.model().setPreviewHook(candidate -> transport.preview(candidate, transport.playheadTickProperty().get()));
         analysis = new AnalysisViewModel(studio.history(), tasks, media);
         sidebar.setPanel(Sidebar.ANALYSIS, analysisTab());
         compose = new ComposeViewModel(studio.history(), tasks);

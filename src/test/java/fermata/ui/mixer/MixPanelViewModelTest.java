@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,6 +83,24 @@ class MixPanelViewModelTest {
         assertEquals(band.audioTrack("t2").clips().get(0).positionFrame(), melody.clips().get(0).positionFrame());
         history.undo();
         assertEquals(band.audioTrack("t2"), history.current().audioTrack("t2"));
+    }
+
+    @Test
+    void aPreviewPlaysTheDenoisedSongWithoutEditingItAndApplyKeepsExactlyThat(@TempDir Path dir) throws Exception {
+        Project band = MixProjects.band(dir);
+        History history = new History(band);
+        MixPanelViewModel model = model(history, dir);
+        List<Project> previewed = new ArrayList<>();
+        model.setPreviewHook(previewed::add);
+        model.selectedTrackProperty().set("t2");
+        model.previewDenoise();
+        assertEquals(0, history.undoDepth(), "a preview changes nothing");
+        assertEquals(1, previewed.size());
+        assertTrue(model.denoisePreviewedProperty().get());
+        model.denoise();
+        assertEquals(1, history.undoDepth());
+        assertEquals(previewed.get(0), history.current(), "what is applied is what was heard");
+        assertTrue(!model.denoisePreviewedProperty().get());
     }
 
     @Test
