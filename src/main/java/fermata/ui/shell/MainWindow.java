@@ -116,6 +116,7 @@ public final class MainWindow {
         mixPanel.model().listeningToAutomixProperty().addListener((o, was, automix) -> auditionMix(automix));
         mixPanel.model().setPreviewHook(candidate -> transport.preview(candidate, transport.playheadTickProperty().get()));
         analysis = new AnalysisViewModel(studio.history(), tasks, media);
+        analysis.beatTimesProperty().addListener((o, was, beats) -> waveform.setBeatTimes(beats == null ? List.of() : beats));
         sidebar.setPanel(Sidebar.ANALYSIS, analysisTab());
         compose = new ComposeViewModel(studio.history(), tasks);
         compose.setUiThread(Platform::runLater);

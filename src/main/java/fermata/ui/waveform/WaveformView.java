@@ -26,6 +26,7 @@ public final class WaveformView extends Region {
     private static final Color BACKGROUND = Color.web("#0d1117");
     private static final Color LANE_LINE = Color.web("#21262d");
     private static final Color CENTRE_LINE = Color.web("#30363d");
+    private static final Color BEAT = Color.web("#d29922", 0.35);
     private static final Color PEAK = Color.web("#3fb950");
     private static final Color RMS = Color.web("#7ee787");
     private static final Color SAMPLE = Color.web("#7ee787");
@@ -143,6 +144,7 @@ public final class WaveformView extends Region {
         double laneHeight = (h - RULER_HEIGHT) / lanes;
         AudioTrack track = model.track();
         drawRegions(g, track, h);
+        drawBeats(g, h);
         for (int lane = 0; lane < lanes; lane++) {
             double top = RULER_HEIGHT + lane * laneHeight;
             g.setFill(CENTRE_LINE);
@@ -241,6 +243,21 @@ public final class WaveformView extends Region {
                     g.setFill(REGION);
                     g.fillRect(x0, RULER_HEIGHT, x1 - x0, h - RULER_HEIGHT);
                 }
+            }
+        }
+    }
+
+    /** The analysis panel's beat grid: a faint line per beat, where beats are at least 4 px apart. */
+    private void drawBeats(GraphicsContext g, double h) {
+        long[] beats = model.beatFrames();
+        if (beats.length < 2 || model.frameToX(beats[1]) - model.frameToX(beats[0]) < 4) {
+            return;
+        }
+        g.setFill(BEAT);
+        for (long beat : beats) {
+            double x = model.frameToX(beat);
+            if (x >= 0 && x <= model.width()) {
+                g.fillRect(Math.floor(x), RULER_HEIGHT, 1, h - RULER_HEIGHT);
             }
         }
     }

@@ -132,6 +132,7 @@ public final class WaveformViewModel {
     private AudioClipboard clipboard;
     private boolean sized;
     private AudioRecorder recorder;
+    private List<Double> beatTimes = List.of();
 
     /** The studio's editor: peaks and decoded audio from the user-data caches, results on the FX thread. */
     public WaveformViewModel(History history, TaskExecutor executor) {
@@ -1150,6 +1151,24 @@ public final class WaveformViewModel {
         }
         loadPeaks();
         changed();
+    }
+
+    /**
+     * Beat times (seconds on the project timeline) found by the analysis panel, drawn as a grid
+     * over the waveform; empty for none.
+     */
+    public void setBeatTimes(List<Double> seconds) {
+        beatTimes = List.copyOf(seconds);
+        changed();
+    }
+
+    /** The beat grid's lines as timeline frames. */
+    public long[] beatFrames() {
+        long[] frames = new long[beatTimes.size()];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = Math.round(beatTimes.get(i) * sampleRate());
+        }
+        return frames;
     }
 
     private void changed() {

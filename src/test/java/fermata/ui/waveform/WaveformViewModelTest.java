@@ -62,6 +62,16 @@ class WaveformViewModelTest {
     }
 
     @Test
+    void theAnalysisBeatGridIsPlacedInTimelineFramesAndRedraws() {
+        long before = model.changesProperty().get();
+        model.setBeatTimes(List.of(0.0, 0.5, 1.25));
+        assertArrayEquals(new long[] {0, model.sampleRate() / 2, model.sampleRate() * 5L / 4}, model.beatFrames());
+        assertTrue(model.changesProperty().get() > before, "the view is told to redraw");
+        model.setBeatTimes(List.of());
+        assertEquals(0, model.beatFrames().length);
+    }
+
+    @Test
     void importShowsTheNewTrackZoomedToFit() {
         assertNotNull(track());
         assertEquals("take", model.track().name());
