@@ -25,6 +25,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
@@ -131,7 +132,7 @@ public final class LibraryView {
             title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
             ListView<Recommendation> list = new ListView<>(javafx.collections.FXCollections.observableArrayList(shelf.items()));
             list.setId("shelf-" + shelf.title().toLowerCase(Locale.ROOT).replace(' ', '-'));
-            list.setPrefHeight(Math.min(5, shelf.items().size()) * 60 + 4);
+            list.setPrefHeight(Math.min(5, shelf.items().size()) * 64 + 4);
             list.setCellFactory(v -> new ListCell<>() {
                 @Override
                 protected void updateItem(Recommendation r, boolean empty) {
@@ -146,7 +147,9 @@ public final class LibraryView {
                     Label why = new Label(r.explanation());
                     why.setStyle("-fx-font-size: 11px; -fx-opacity: 0.75;");
                     why.setWrapText(true);
-                    why.setMaxWidth(400);
+                    // A label wraps only when its width is bounded: the cell's, less the play button.
+                    why.prefWidthProperty().bind(list.widthProperty().subtract(72));
+                    why.setMinHeight(Region.USE_PREF_SIZE);
                     setGraphic(new HBox(6, go, new VBox(1, what, why)));
                 }
             });
