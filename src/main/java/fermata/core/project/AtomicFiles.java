@@ -76,14 +76,21 @@ public final class AtomicFiles {
 
     // A temp file is created owner-only; a save must not silently change who may read the user's
     // file, so the new file gets the old one's permissions, or the usual rw-r--r-- for a new file.
+    // The attribute view is asked of the file itself, not of its FileStore: finding the store reads
+    // the mount table, which chroots and some containers do not have ("Mount point not found").
     private static void copyPermissions(Path file, Path temp) throws IOException {
-        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        if (Files.getFileAttributeView(temp, PosixFileAttributeView.class) == null) {
             return;
         }
         Set<PosixFilePermission> permissions = Files.isRegularFile(file)
                 ? Files.getPosixFilePermissions(file)
                 : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(temp, permissions);
+        try {
+            Files.setPosixFilePermissions(temp, permissions);
+        } catch (FileSystemException noPermissionsHere) {
+            // File systems without owners (FAT, some network shares) refuse chmod; they have no
+            // permissions to keep, so the save goes on.
+        }
     }
 
     private static void moveAtomically(Path from, Path to) throws IOException {
