@@ -16,7 +16,6 @@ import fermata.core.mix.StemRole;
 import fermata.core.project.AtomicFiles;
 import fermata.core.project.UserData;
 import fermata.core.task.CancelledException;
-import fermata.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,12 +78,7 @@ public final class AutomixCommand implements Callable<Integer> {
         if (report != null) {
             CliFiles.requireWritable(report, force);
         }
-        WavWriter.Encoding encoding = switch (bits) {
-            case "16" -> WavWriter.Encoding.PCM_16;
-            case "24" -> WavWriter.Encoding.PCM_24;
-            case "32f", "32" -> WavWriter.Encoding.FLOAT_32;
-            default -> throw new CliException("--bits must be 16, 24 or 32f, was " + bits);
-        };
+        WavWriter.Encoding encoding = CliAudio.encoding(bits);
         Map<String, MixPreset> presets = MixPresets.all(UserData.current());
         MixPreset preset = presets.get(presetName.toLowerCase(Locale.ROOT));
         if (preset == null) {
@@ -121,28 +115,9 @@ public final class AutomixCommand implements Callable<Integer> {
                 throw new BadInputException(reference, null, e.getMessage(), "Give a reference track with sound in it");
             }
         }
-        int[] lastPercent = {-1};
-        AutoMixer.Result result = AutoMixer.mix(loaded, options, new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                int percent = (int) Math.floor(100 * fraction);
-                if (percent / 10 != lastPercent[0] / 10) {
-                    lastPercent[0] = percent;
-                    err.printf(Locale.ROOT, "fermata: %3d%% %s%n", percent, message);
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
+        AutoMixer.Result result = AutoMixer.mix(loaded, options, CliAudio.stderrProgress(err));
         float[][] mix = result.mix();
-        try (WavWriter writer = WavWriter.create(out, result.sampleRate(), 2, encoding,
-                encoding == WavWriter.Encoding.FLOAT_32 ? WavWriter.Dither.NONE : WavWriter.Dither.TPDF)) {
-            writer.write(mix, 0, mix[0].length);
-            writer.commit();
-        }
+        CliAudio.writeWav(out, mix, result.sampleRate(), encoding);
         ObjectNode node = MixReport.toJson(result.plan(), stems.stream().map(Path::toString).toList());
         node.put("output", out.toString());
         node.put("sample_rate", result.sampleRate());

@@ -8,7 +8,6 @@ import fermata.core.media.WavWriter;
 import fermata.core.mix.DenoiseSettings;
 import fermata.core.mix.Denoiser;
 import fermata.core.task.CancelledException;
-import fermata.core.task.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,12 +69,7 @@ public final class DenoiseCommand implements Callable<Integer> {
     public Integer call() throws BadInputException, IOException, CancelledException {
         CliFiles.requireReadable(in);
         CliFiles.requireWritable(out, force);
-        WavWriter.Encoding encoding = switch (bits) {
-            case "16" -> WavWriter.Encoding.PCM_16;
-            case "24" -> WavWriter.Encoding.PCM_24;
-            case "32f", "32" -> WavWriter.Encoding.FLOAT_32;
-            default -> throw new CliException("--bits must be 16, 24 or 32f, was " + bits);
-        };
+        WavWriter.Encoding encoding = CliAudio.encoding(bits);
         DenoiseSettings settings = switch (method) {
             case "lsa" -> DenoiseSettings.defaults();
             case "stsa" -> DenoiseSettings.defaults().withMethod(DenoiseSettings.Method.MMSE_STSA);
@@ -116,28 +110,9 @@ public final class DenoiseCommand implements Callable<Integer> {
             }
             noise = noiseAudio.samples();
         }
-        int[] lastPercent = {-1};
-        Denoiser.Result result = Denoiser.denoise(audio.samples(), audio.sampleRate(), noise, settings, new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-                int percent = (int) Math.floor(100 * fraction);
-                if (percent / 10 != lastPercent[0] / 10) {
-                    lastPercent[0] = percent;
-                    err.printf(Locale.ROOT, "fermata: %3d%% %s%n", percent, message);
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
+        Denoiser.Result result = Denoiser.denoise(audio.samples(), audio.sampleRate(), noise, settings, CliAudio.stderrProgress(err));
         float[][] samples = result.samples();
-        try (WavWriter writer = WavWriter.create(out, audio.sampleRate(), samples.length, encoding,
-                encoding == WavWriter.Encoding.FLOAT_32 ? WavWriter.Dither.NONE : WavWriter.Dither.TPDF)) {
-            writer.write(samples, 0, samples[0].length);
-            writer.commit();
-        }
+        CliAudio.writeWav(out, samples, audio.sampleRate(), encoding);
         Denoiser.Report report = result.report();
         ObjectNode node = CliJson.MAPPER.createObjectNode();
         node.put("input", in.toString());

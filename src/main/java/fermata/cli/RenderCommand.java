@@ -69,12 +69,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (!(tailSeconds >= 0 && tailSeconds <= 60)) {
             throw new CliException("--tail-seconds must be between 0 and 60, was " + tailSeconds);
         }
-        WavWriter.Encoding encoding = switch (bits) {
-            case "16" -> WavWriter.Encoding.PCM_16;
-            case "24" -> WavWriter.Encoding.PCM_24;
-            case "32f", "32" -> WavWriter.Encoding.FLOAT_32;
-            default -> throw new CliException("--bits must be 16, 24 or 32f, was " + bits);
-        };
+        WavWriter.Encoding encoding = CliAudio.encoding(bits);
         if (soundFont != null) {
             CliFiles.requireReadable(soundFont);
         }
@@ -99,15 +94,8 @@ public final class RenderCommand implements Callable<Integer> {
             options = options.withSoundFont(soundFont);
         }
         PrintWriter err = spec.commandLine().getErr();
-        int[] lastPercent = {-1};
         RenderService.Result result = new OfflineRenderer(media, media).render(project, options,
-                new WavWriterSink(out, encoding), (fraction, message) -> {
-                    int percent = (int) Math.floor(100 * fraction);
-                    if (percent / 10 != lastPercent[0] / 10) {
-                        lastPercent[0] = percent;
-                        err.printf(Locale.ROOT, "fermata: %3d%% %s%n", percent, message);
-                    }
-                }, () -> false);
+                new WavWriterSink(out, encoding), CliAudio.stderrProgress(err)::update, () -> false);
         for (String warning : result.warnings()) {
             err.println("fermata: warning: " + warning);
         }

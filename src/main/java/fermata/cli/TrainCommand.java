@@ -1,6 +1,7 @@
 package fermata.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fermata.core.compose.CompositionModel;
 import fermata.core.compose.ComputeBackend;
 import fermata.core.compose.Corpus;
 import fermata.core.compose.GanArchitecture;
@@ -214,31 +215,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ModelFile.write(trained, output, false);
         double seconds = (System.nanoTime() - started) / 1e9;
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("model", output.toString());
-            report.put("backend", backend.name());
-            report.put("parameters", trained.parameterCount());
-            report.put("best_epoch", trained.card().bestEpoch());
-            report.put("metrics", trained.card().metrics());
-            report.put("seconds", seconds);
-            List<Map<String, Object>> epochs = new ArrayList<>();
-            for (TcnTrainer.EpochReport e : result.epochs()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("epoch", e.epoch());
-                row.put("train_nll", e.trainNll());
-                row.put("valid_nll", Double.isNaN(e.validNll()) ? null : e.validNll());
-                row.put("seconds", e.seconds());
-                row.put("steps_per_second", e.stepsPerSecond());
-                epochs.add(row);
-            }
-            report.put("epochs", epochs);
-            out.println(new ObjectMapper().writeValueAsString(report));
-        } else {
-            out.printf("wrote %s: %d parameters, best epoch %d, %s, %.0f s%n", output, trained.parameterCount(),
-                    trained.card().bestEpoch(), trained.card().metrics(), seconds);
+        List<Map<String, Object>> epochRows = new ArrayList<>();
+        for (TcnTrainer.EpochReport e : result.epochs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", e.epoch());
+            row.put("train_nll", e.trainNll());
+            row.put("valid_nll", Double.isNaN(e.validNll()) ? null : e.validNll());
+            row.put("seconds", e.seconds());
+            row.put("steps_per_second", e.stepsPerSecond());
+            epochRows.add(row);
         }
+        printReport(trained, "parameters", backend, seconds, epochRows);
         return FermataCommand.EXIT_OK;
     }
 
@@ -266,6 +253,24 @@ public final class TrainCommand implements Callable<Integer> {
         GanModel trained = result.model();
         ModelFile.write(trained, output);
         double seconds = (System.nanoTime() - started) / 1e9;
+        List<Map<String, Object>> epochRows = new ArrayList<>();
+        for (GanTrainer.EpochReport e : result.epochs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("epoch", e.epoch());
+            row.put("discriminator_loss", e.discriminatorLoss());
+            row.put("generator_loss", e.generatorLoss());
+            row.put("valid_metric_gap", e.validGap());
+            row.put("seconds", e.seconds());
+            row.put("steps_per_second", e.stepsPerSecond());
+            epochRows.add(row);
+        }
+        printReport(trained, "generator parameters", backend, seconds, epochRows);
+        return FermataCommand.EXIT_OK;
+    }
+
+    /** The training summary on stdout, as JSON with one row per epoch or as one line of text; the same for either model kind. */
+    private void printReport(CompositionModel trained, String parametersLabel, ComputeBackend backend, double seconds,
+            List<Map<String, Object>> epochRows) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
@@ -275,24 +280,12 @@ public final class TrainCommand implements Callable<Integer> {
             report.put("best_epoch", trained.card().bestEpoch());
             report.put("metrics", trained.card().metrics());
             report.put("seconds", seconds);
-            List<Map<String, Object>> epochRows = new ArrayList<>();
-            for (GanTrainer.EpochReport e : result.epochs()) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("epoch", e.epoch());
-                row.put("discriminator_loss", e.discriminatorLoss());
-                row.put("generator_loss", e.generatorLoss());
-                row.put("valid_metric_gap", e.validGap());
-                row.put("seconds", e.seconds());
-                row.put("steps_per_second", e.stepsPerSecond());
-                epochRows.add(row);
-            }
             report.put("epochs", epochRows);
             out.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            out.printf("wrote %s: %d generator parameters, best epoch %d, %s, %.0f s%n", output, trained.parameterCount(),
+            out.printf("wrote %s: %d %s, best epoch %d, %s, %.0f s%n", output, trained.parameterCount(), parametersLabel,
                     trained.card().bestEpoch(), trained.card().metrics(), seconds);
         }
-        return FermataCommand.EXIT_OK;
     }
 
     /** Progress lines on stderr: every epoch's summary, and batch progress at most every ten seconds. */

@@ -10,11 +10,10 @@ import fermata.demo.DemoSong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static fermata.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,16 +23,6 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FermataCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     private Path demoMidi() throws Exception {
         Path mid = dir.resolve("demo.mid");
         MidiFiles.write(DemoSong.build(), mid);
@@ -42,7 +31,7 @@ class CliTest {
 
     @Test
     void infoDescribesAMidiFileAsJson() throws Exception {
-        Result r = run("info", demoMidi().toString(), "--json");
+        CliRun r = run("info", demoMidi().toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = CliJson.MAPPER.readTree(r.out());
         assertEquals("midi", json.get("kind").asText());
@@ -63,7 +52,7 @@ class CliTest {
         assertEquals(expected.channels(), audio.get("channels").asInt());
         assertEquals(24, audio.get("bits_per_sample").asInt());
 
-        Result project = run("info", "assets/demo/first-light.fermata");
+        CliRun project = run("info", "assets/demo/first-light.fermata");
         assertEquals(0, project.code(), project.err());
         assertTrue(project.out().contains("name: First Light"), project.out());
         assertTrue(project.out().contains("name Flute, kind midi"), project.out());
@@ -73,13 +62,13 @@ class CliTest {
     void badInputIsOneLineWithExitCodeTwo() throws Exception {
         Path junk = dir.resolve("broken.mid");
         Files.write(junk, new byte[] {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1, (byte) 0xFF, (byte) 0xFF, 0, 96});
-        Result r = run("info", junk.toString());
+        CliRun r = run("info", junk.toString());
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains(junk.toString()), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
 
-        Result missing = run("info", dir.resolve("nope.wav").toString());
+        CliRun missing = run("info", dir.resolve("nope.wav").toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
 
@@ -99,7 +88,7 @@ class CliTest {
         assertEquals(first.tempoMap(), ProjectFiles.read(project).project().tempoMap());
 
         byte[] before = Files.readAllBytes(back);
-        Result refused = run("convert", project.toString(), back.toString());
+        CliRun refused = run("convert", project.toString(), back.toString());
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("--force"), refused.err());
         assertEquals(0, run("convert", mid.toString(), back.toString(), "--force").code());
@@ -109,26 +98,26 @@ class CliTest {
     @Test
     void convertDecodesAudioToWavAtTheRequestedFormat() throws Exception {
         Path out = dir.resolve("out.wav");
-        Result r = run("convert", "src/test/resources/audio/flac-24.flac", out.toString(), "--bits", "16",
+        CliRun r = run("convert", "src/test/resources/audio/flac-24.flac", out.toString(), "--bits", "16",
                 "--rate", "48000");
         assertEquals(0, r.code(), r.err());
         AudioInfo info = AudioFiles.probe(out);
         assertEquals(48_000, info.sampleRate());
         assertEquals(16, info.bitsPerSample());
 
-        Result wrongBits = run("convert", "src/test/resources/audio/flac-24.flac", dir.resolve("x.wav").toString(),
+        CliRun wrongBits = run("convert", "src/test/resources/audio/flac-24.flac", dir.resolve("x.wav").toString(),
                 "--bits", "12");
         assertEquals(2, wrongBits.code());
         assertFalse(Files.exists(dir.resolve("x.wav")), "nothing half-written");
 
-        Result toAudio = run("convert", "assets/demo/first-light.fermata", dir.resolve("song.wav").toString());
+        CliRun toAudio = run("convert", "assets/demo/first-light.fermata", dir.resolve("song.wav").toString());
         assertEquals(2, toAudio.code());
         assertTrue(toAudio.err().contains("fermata render"), toAudio.err());
     }
 
     @Test
     void analyzeReadsCompressedAudioThroughTheDecoder() throws Exception {
-        Result r = run("analyze", "src/test/resources/audio/sine-1k.ogg", "--json");
+        CliRun r = run("analyze", "src/test/resources/audio/sine-1k.ogg", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = CliJson.MAPPER.readTree(r.out());
         assertTrue(json.get("duration_s").asDouble() > 0);
@@ -136,7 +125,7 @@ class CliTest {
 
         Path text = dir.resolve("notes.wav");
         Files.writeString(text, "not audio at all");
-        Result bad = run("analyze", text.toString());
+        CliRun bad = run("analyze", text.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains(text.toString()), bad.err());
     }
@@ -144,7 +133,7 @@ class CliTest {
     @Test
     void renderWritesTheDemoSongAsWavOfTheRightLength() throws Exception {
         Path wav = dir.resolve("demo.wav");
-        Result r = run("render", "assets/demo/first-light.fermata", "-o", wav.toString(), "--bits", "16",
+        CliRun r = run("render", "assets/demo/first-light.fermata", "-o", wav.toString(), "--bits", "16",
                 "--rate", "44100", "--tail-seconds", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("100%"), r.err());
@@ -154,9 +143,9 @@ class CliTest {
         assertEquals(DemoSong.build().durationSeconds() + 1, info.durationSeconds(), 0.01);
         assertTrue(AudioFiles.samplePeak(wav).dbfs() > -20, "the song is audible");
 
-        Result refused = run("render", "assets/demo/first-light.fermata", "-o", wav.toString());
+        CliRun refused = run("render", "assets/demo/first-light.fermata", "-o", wav.toString());
         assertEquals(2, refused.code());
-        Result notMusic = run("render", wav.toString(), "-o", dir.resolve("x.wav").toString());
+        CliRun notMusic = run("render", wav.toString(), "-o", dir.resolve("x.wav").toString());
         assertEquals(2, notMusic.code());
         assertTrue(notMusic.err().contains("not a MIDI file or Fermata project"), notMusic.err());
         assertEquals(2, run("render", "assets/demo/first-light.fermata", "-o", dir.resolve("y.wav").toString(),

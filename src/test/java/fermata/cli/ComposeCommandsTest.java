@@ -16,13 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static fermata.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,16 +30,6 @@ class ComposeCommandsTest {
     static Path dir;
     static Path dataset;
     static Path model;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FermataCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void trainTinyModel() throws Exception {
@@ -64,7 +53,7 @@ class ComposeCommandsTest {
         dataset = dir.resolve("tiny.json");
         Files.writeString(dataset, json.append('}').toString());
         model = dir.resolve("tiny.zip");
-        Run r = run("train", "--dataset", dataset.toString(), "--epochs", "2", "--channels", "8", "--levels", "2",
+        CliRun r = run("train", "--dataset", dataset.toString(), "--epochs", "2", "--channels", "8", "--levels", "2",
                 "--steps-per-beat", "2", "--seed", "5", "-o", model.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out());
@@ -91,15 +80,15 @@ class ComposeCommandsTest {
         }
         Path out = dir.resolve("corpus.zip");
 
-        Run r = run("train", "--corpus", folder.toString(), "--tracks", "2", "--steps-per-beat", "2", "--epochs", "1",
+        CliRun r = run("train", "--corpus", folder.toString(), "--tracks", "2", "--steps-per-beat", "2", "--epochs", "1",
                 "--channels", "4", "--levels", "1", "-o", out.toString(), "--json");
 
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("training 9 pieces"), r.err());
-        Run generated = run("generate", "--model", out.toString(), "--bars", "2", "--key", "G major", "-o", dir.resolve("c.mid").toString());
+        CliRun generated = run("generate", "--model", out.toString(), "--bars", "2", "--key", "G major", "-o", dir.resolve("c.mid").toString());
         assertEquals(0, generated.code(), generated.err());
         Path continued = dir.resolve("continued.mid");
-        Run more = run("generate", "--model", out.toString(), "--bars", "2", "--continue", folder.resolve("song3.mid").toString(),
+        CliRun more = run("generate", "--model", out.toString(), "--bars", "2", "--continue", folder.resolve("song3.mid").toString(),
                 "-o", continued.toString());
         assertEquals(0, more.code(), more.err());
         Project both = MidiFiles.read(continued);
@@ -114,7 +103,7 @@ class ComposeCommandsTest {
 
     @Test
     void trainRefusesToOverwriteWithoutForce() {
-        Run r = run("train", "--dataset", dataset.toString(), "--epochs", "1", "--channels", "4", "-o", model.toString());
+        CliRun r = run("train", "--dataset", dataset.toString(), "--epochs", "1", "--channels", "4", "-o", model.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--force"), r.err());
     }
@@ -129,11 +118,11 @@ class ComposeCommandsTest {
 
     @Test
     void evalModelPrintsTheNll() throws Exception {
-        Run plain = run("eval-model", "--model", model.toString(), "--dataset", dataset.toString(), "--split", "test");
+        CliRun plain = run("eval-model", "--model", model.toString(), "--dataset", dataset.toString(), "--split", "test");
         assertEquals(0, plain.code(), plain.err());
         assertTrue(plain.out().startsWith("nll_per_step "), plain.out());
 
-        Run json = run("eval-model", "--model", model.toString(), "--dataset", dataset.toString(), "--json");
+        CliRun json = run("eval-model", "--model", model.toString(), "--dataset", dataset.toString(), "--json");
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertEquals(48, report.get("steps").asInt());
         assertTrue(report.get("nll_per_step").asDouble() > 0);
@@ -143,7 +132,7 @@ class ComposeCommandsTest {
     @Test
     void aGanTrainsGeneratesAndIsScoredWithTheMuseGanMetrics() throws Exception {
         Path gan = dir.resolve("gan.zip");
-        Run trained = run("train", "--model", "gan", "--dataset", dataset.toString(), "--steps-per-beat", "2", "--steps-per-bar", "8",
+        CliRun trained = run("train", "--model", "gan", "--dataset", dataset.toString(), "--steps-per-beat", "2", "--steps-per-bar", "8",
                 "--epochs", "2", "--seed", "3", "-o", gan.toString(), "--json");
         assertEquals(0, trained.code(), trained.err());
         JsonNode report = new ObjectMapper().readTree(trained.out());
@@ -152,7 +141,7 @@ class ComposeCommandsTest {
         assertTrue(report.get("metrics").has("data_used_pitch_classes"));
         assertTrue(trained.err().contains("epoch 2/2 done"), trained.err());
 
-        Run eval = run("eval-model", "--model", gan.toString(), "--dataset", dataset.toString(), "--samples", "4", "--json");
+        CliRun eval = run("eval-model", "--model", gan.toString(), "--dataset", dataset.toString(), "--samples", "4", "--json");
         assertEquals(0, eval.code(), eval.err());
         JsonNode metrics = new ObjectMapper().readTree(eval.out());
         assertEquals("gan", metrics.get("architecture").asText());
@@ -160,11 +149,11 @@ class ComposeCommandsTest {
         assertTrue(metrics.get("musegan").has("empty_bar_rate"));
 
         Path out = dir.resolve("gan.mid");
-        Run generated = run("generate", "--model", gan.toString(), "--bars", "4", "--key", "F major", "--density", "0.9", "-o",
+        CliRun generated = run("generate", "--model", gan.toString(), "--bars", "4", "--key", "F major", "--density", "0.9", "-o",
                 out.toString());
         assertEquals(0, generated.code(), generated.err());
         assertEquals(5, MidiSystem.getSequence(out.toFile()).getTracks().length, "a conductor track and four voices");
-        Run waltz = run("generate", "--model", gan.toString(), "--meter", "3/4", "-o", dir.resolve("waltz.mid").toString());
+        CliRun waltz = run("generate", "--model", gan.toString(), "--meter", "3/4", "-o", dir.resolve("waltz.mid").toString());
         assertEquals(2, waltz.code());
         assertTrue(waltz.err().contains("bars of 8 steps"), waltz.err());
     }
@@ -173,7 +162,7 @@ class ComposeCommandsTest {
     void evalModelRejectsACorruptModel() throws Exception {
         Path broken = dir.resolve("broken.zip");
         Files.writeString(broken, "not a zip");
-        Run r = run("eval-model", "--model", broken.toString(), "--dataset", dataset.toString());
+        CliRun r = run("eval-model", "--model", broken.toString(), "--dataset", dataset.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("broken.zip"), r.err());
     }
@@ -181,7 +170,7 @@ class ComposeCommandsTest {
     @Test
     void generateWritesAMidiFileInTheKey() throws Exception {
         Path out = dir.resolve("gen.mid");
-        Run r = run("generate", "--model", model.toString(), "--bars", "4", "--key", "D minor", "--tempo", "96", "--voices", "4",
+        CliRun r = run("generate", "--model", model.toString(), "--bars", "4", "--key", "D minor", "--tempo", "96", "--voices", "4",
                 "--density", "0.8", "--seed", "2", "-o", out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out());
@@ -199,7 +188,7 @@ class ComposeCommandsTest {
     @Test
     void generateUsesTheBundledModelWhenNoneIsNamed() throws Exception {
         Path out = dir.resolve("default.mid");
-        Run r = run("generate", "--bars", "2", "--key", "A minor", "--seed", "3", "-o", out.toString(), "--json");
+        CliRun r = run("generate", "--bars", "2", "--key", "A minor", "--seed", "3", "-o", out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertEquals("A minor", new ObjectMapper().readTree(r.out()).get("key").asText());
         assertTrue(fermata.core.midi.MidiFiles.read(out).noteCount() > 0, "the bundled model wrote notes");

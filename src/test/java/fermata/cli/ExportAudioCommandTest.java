@@ -47,7 +47,7 @@ class ExportAudioCommandTest {
         ProjectFiles.write(p, song);
 
         Path out = dir.resolve("chorus.wav");
-        CliTest.Result r = CliTest.run("export-audio", song.toString(), "--track", "ramp", "--region", "chorus",
+        CliRun r = CliRun.run("export-audio", song.toString(), "--track", "ramp", "--region", "chorus",
                 "--bits", "32f", "-o", out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = CliJson.MAPPER.readTree(r.out());
@@ -56,17 +56,17 @@ class ExportAudioCommandTest {
         for (int i = 0; i < 1000; i++) {
             assertEquals(ramp[0][1999 - i], written[i], "the region plays reversed, frame " + i);
         }
-        CliTest.Result again = CliTest.run("export-audio", song.toString(), "--track", "ramp", "-o", out.toString());
+        CliRun again = CliRun.run("export-audio", song.toString(), "--track", "ramp", "-o", out.toString());
         assertEquals(2, again.code(), "no overwrite without --force");
 
-        CliTest.Result unknown = CliTest.run("export-audio", song.toString(), "--track", "nope", "-o",
+        CliRun unknown = CliRun.run("export-audio", song.toString(), "--track", "nope", "-o",
                 dir.resolve("x.wav").toString());
         assertEquals(2, unknown.code());
         assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
         assertTrue(unknown.err().contains("no track"), unknown.err());
 
         Path whole = dir.resolve("whole.wav");
-        CliTest.Result all = CliTest.run("export-audio", song.toString(), "--track", "ramp", "--bits", "16",
+        CliRun all = CliRun.run("export-audio", song.toString(), "--track", "ramp", "--bits", "16",
                 "--rate", "44100", "-o", whole.toString());
         assertEquals(0, all.code(), all.err());
         assertEquals(44_100, AudioFiles.probe(whole).frames());

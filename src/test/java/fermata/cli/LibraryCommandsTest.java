@@ -1,35 +1,20 @@
 package fermata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fermata.core.library.TestMusic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static fermata.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LibraryCommandsTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FermataCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void addScanImportFlow() throws Exception {
@@ -39,26 +24,26 @@ class LibraryCommandsTest {
         TestMusic.wav(music.resolve("sub/two.wav"), 1, 8000, 440);
         Files.writeString(music.resolve("broken.mp3"), "no audio here");
 
-        Run noFolders = run("library", "scan", "--home", home);
+        CliRun noFolders = run("library", "scan", "--home", home);
         assertEquals(2, noFolders.code());
         assertTrue(noFolders.err().contains("library add"), noFolders.err());
 
-        Run add = run("library", "add", music.toString(), "--home", home, "--json");
+        CliRun add = run("library", "add", music.toString(), "--home", home, "--json");
         assertEquals(0, add.code(), add.err());
         assertEquals(music.toAbsolutePath().normalize().toString(), add.json().get("folders").get(0).asText());
         assertTrue(Files.exists(Path.of(home, "library", "library.db")));
 
-        Run scan = run("library", "scan", "--home", home, "--json");
+        CliRun scan = run("library", "scan", "--home", home, "--json");
         assertEquals(0, scan.code(), scan.err());
         assertEquals(2, scan.json().get("added").asInt());
         assertEquals(1, scan.json().get("problems").size());
         assertTrue(scan.json().get("problems").get(0).get("path").asText().endsWith("broken.mp3"));
-        Run rescan = run("library", "scan", "--home", home);
+        CliRun rescan = run("library", "scan", "--home", home);
         assertTrue(rescan.out().contains("unchanged: 2"), rescan.out());
 
         Path csv = dir.resolve("scrobbles.csv");
         Files.writeString(csv, "Artist A,First,Song One,1612096440\nNobody,,Nothing,1612096500\nbad line\n");
-        Run imported = run("history", "import", csv.toString(), "--home", home, "--json");
+        CliRun imported = run("history", "import", csv.toString(), "--home", home, "--json");
         assertEquals(0, imported.code(), imported.err());
         JsonNode report = imported.json();
         assertEquals("lastfm", report.get("format").asText());
@@ -73,7 +58,7 @@ class LibraryCommandsTest {
         String home = dir.resolve("home").toString();
         assertEquals(2, run("library", "add", dir.resolve("missing").toString(), "--home", home).code());
         assertEquals(2, run("history", "import", dir.resolve("missing.json").toString(), "--home", home).code());
-        Run format = run("history", "import", dir.toString(), "--format", "napster", "--home", home);
+        CliRun format = run("history", "import", dir.toString(), "--format", "napster", "--home", home);
         assertEquals(2, format.code());
         assertTrue(format.err().contains("spotify, listenbrainz, lastfm, itunes"), format.err());
         assertEquals(2, run("library").code());
@@ -99,7 +84,7 @@ class LibraryCommandsTest {
         Files.writeString(file, csv);
         assertEquals(0, run("history", "import", file.toString(), "--home", home).code());
 
-        Run like = run("recommend", "--mode", "like", "--seed-track", music.resolve("one.wav").toString(), "--n", "2",
+        CliRun like = run("recommend", "--mode", "like", "--seed-track", music.resolve("one.wav").toString(), "--n", "2",
                 "--home", home, "--json", "--save-as", "like one");
         assertEquals(0, like.code(), like.err());
         JsonNode first = like.json().get("tracks").get(0);
@@ -107,14 +92,14 @@ class LibraryCommandsTest {
         assertTrue(first.get("why").asText().contains("played in the same sessions as \u201cSong One\u201d"), first.toString());
         assertTrue(like.json().get("answer_ms").asDouble() < 1000);
 
-        Run next = run("recommend", "--mode", "continue", "--seed-track", music.resolve("one.wav").toString(), "--home", home);
+        CliRun next = run("recommend", "--mode", "continue", "--seed-track", music.resolve("one.wav").toString(), "--home", home);
         assertEquals(0, next.code(), next.err());
         assertTrue(next.out().contains("followed \u201cSong One\u201d by Artist A 6 times in your sessions"), next.out());
         assertEquals(0, run("recommend", "--home", home).code());
-        Run noSeed = run("recommend", "--mode", "continue", "--home", home);
+        CliRun noSeed = run("recommend", "--mode", "continue", "--home", home);
         assertEquals(2, noSeed.code());
         assertTrue(noSeed.err().contains("--seed-track"), noSeed.err());
-        Run notInLibrary = run("recommend", "--mode", "like", "--seed-track", dir.resolve("elsewhere.wav").toString(), "--home", home);
+        CliRun notInLibrary = run("recommend", "--mode", "like", "--seed-track", dir.resolve("elsewhere.wav").toString(), "--home", home);
         assertEquals(2, notInLibrary.code());
         assertTrue(notInLibrary.err().contains("not a track of the library"), notInLibrary.err());
     }

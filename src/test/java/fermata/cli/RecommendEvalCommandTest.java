@@ -6,28 +6,17 @@ import fermata.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static fermata.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecommendEvalCommandTest {
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FermataCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** 200 users who each love two of ten groups of six artists and played all of them. */
     private Path groupsFile() throws Exception {
@@ -50,7 +39,7 @@ class RecommendEvalCommandTest {
     @Test
     void printsTheMetricsAsJsonAndEaseFindsTheHeldOutArtists() throws Exception {
         Path file = groupsFile();
-        Run ease = run("recommend-eval", "--dataset", file.toString(), "--model", "ease", "--k", "5", "--json");
+        CliRun ease = run("recommend-eval", "--dataset", file.toString(), "--model", "ease", "--k", "5", "--json");
         assertEquals(0, ease.code(), ease.err());
         JsonNode report = new ObjectMapper().readTree(ease.out());
         for (String key : new String[] {"recall_at_k", "ndcg_at_k", "hr_at_k", "coverage", "seconds"}) {
@@ -58,9 +47,9 @@ class RecommendEvalCommandTest {
         }
         assertTrue(report.get("recall_at_k").asDouble() > 0.95, ease.out());
         assertEquals(60, report.get("items").asInt());
-        Run popularity = run("recommend-eval", "--dataset", file.toString(), "--model", "popularity", "--k", "5", "--json");
+        CliRun popularity = run("recommend-eval", "--dataset", file.toString(), "--model", "popularity", "--k", "5", "--json");
         assertTrue(new ObjectMapper().readTree(popularity.out()).get("recall_at_k").asDouble() < 0.5, popularity.out());
-        Run text = run("recommend-eval", "--dataset", file.toString(), "--model", "itemknn");
+        CliRun text = run("recommend-eval", "--dataset", file.toString(), "--model", "itemknn");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("recall at k: "), text.out());
     }
@@ -68,13 +57,13 @@ class RecommendEvalCommandTest {
     @Test
     void badModelMissingFileAndMalformedLinesAreBadInput() throws Exception {
         Path file = groupsFile();
-        Run model = run("recommend-eval", "--dataset", file.toString(), "--model", "svd");
+        CliRun model = run("recommend-eval", "--dataset", file.toString(), "--model", "svd");
         assertEquals(2, model.code());
         assertTrue(model.err().contains("popularity, itemknn, ease, ials"), model.err());
         assertEquals(2, run("recommend-eval", "--dataset", dir.resolve("nope.dat").toString(), "--model", "ease").code());
         Path broken = dir.resolve("broken.dat");
         Files.writeString(broken, "userID\tartistID\tweight\n1\t2\t3\n1\tx\t3\n");
-        Run bad = run("recommend-eval", "--dataset", broken.toString(), "--model", "ease");
+        CliRun bad = run("recommend-eval", "--dataset", broken.toString(), "--model", "ease");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("line 3"), bad.err());
     }
@@ -86,7 +75,7 @@ class RecommendEvalCommandTest {
         Map<String, double[]> reference = Map.of("popularity", new double[] {0.104, 0.099}, "itemknn", new double[] {0.218, 0.227},
                 "ease", new double[] {0.266, 0.273});
         for (var entry : reference.entrySet()) {
-            Run r = run("recommend-eval", "--dataset", file.toString(), "--model", entry.getKey(), "--json");
+            CliRun r = run("recommend-eval", "--dataset", file.toString(), "--model", entry.getKey(), "--json");
             assertEquals(0, r.code(), r.err());
             JsonNode report = new ObjectMapper().readTree(r.out());
             assertTrue(report.get("recall_at_k").asDouble() >= entry.getValue()[0] - 0.01, r.out());

@@ -29,20 +29,17 @@ public record HumanizeNotes(String trackId, String clipId, List<Note> notes, lon
     /** What each of {@link #notes()} becomes, in the same order. */
     public List<Note> result() {
         Random random = new Random(seed);
-        List<Note> out = new ArrayList<>(notes.size());
-        for (Note n : notes) {
+        return NoteEdits.eachChanged(notes, n -> {
             long shift = timingTicks == 0 ? 0 : random.nextLong() % (timingTicks + 1);
             int velocityShift = velocityRange == 0 ? 0 : random.nextInt(2 * velocityRange + 1) - velocityRange;
-            out.add(new Note(n.pitch(), Math.max(0, n.startTick() + shift), n.lengthTicks(),
-                    Math.max(1, Math.min(127, n.velocity() + velocityShift)), n.channel()));
-        }
-        return out;
+            return new Note(n.pitch(), Math.max(0, n.startTick() + shift), n.lengthTicks(),
+                    Math.max(1, Math.min(127, n.velocity() + velocityShift)), n.channel());
+        });
     }
 
     @Override
     public Project apply(Project project) {
-        List<Note> after = result();
-        return NoteEdits.changeClip(project, trackId, clipId, c -> c.withoutNotes(notes).withAddedNotes(after));
+        return new ReplaceNotes(trackId, clipId, notes, result()).apply(project);
     }
 
     @Override

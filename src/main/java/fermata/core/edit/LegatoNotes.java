@@ -3,7 +3,6 @@ package fermata.core.edit;
 import fermata.core.model.Note;
 import fermata.core.model.Project;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,18 +18,15 @@ public record LegatoNotes(String trackId, String clipId, List<Note> notes) imple
     /** What each of {@link #notes()} becomes, in the same order. */
     public List<Note> result() {
         long[] starts = notes.stream().mapToLong(Note::startTick).sorted().distinct().toArray();
-        List<Note> out = new ArrayList<>(notes.size());
-        for (Note n : notes) {
+        return NoteEdits.eachChanged(notes, n -> {
             int i = java.util.Arrays.binarySearch(starts, n.startTick());
-            out.add(i + 1 < starts.length ? n.withLength(starts[i + 1] - n.startTick()) : n);
-        }
-        return out;
+            return i + 1 < starts.length ? n.withLength(starts[i + 1] - n.startTick()) : n;
+        });
     }
 
     @Override
     public Project apply(Project project) {
-        List<Note> after = result();
-        return NoteEdits.changeClip(project, trackId, clipId, c -> c.withoutNotes(notes).withAddedNotes(after));
+        return new ReplaceNotes(trackId, clipId, notes, result()).apply(project);
     }
 
     @Override

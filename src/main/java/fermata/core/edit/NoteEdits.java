@@ -26,13 +26,17 @@ final class NoteEdits {
     /** Replaces each of {@code targets} (which must be in the clip) by {@code change} applied to it. */
     static Project replaceNotes(Project project, String trackId, String clipId, List<Note> targets,
                                 UnaryOperator<Note> change) {
-        return changeClip(project, trackId, clipId, clip -> {
-            List<Note> changed = new ArrayList<>(targets.size());
-            for (Note n : targets) {
-                changed.add(change.apply(n));
-            }
-            return clip.withoutNotes(targets).withAddedNotes(changed);
-        });
+        List<Note> changed = eachChanged(targets, change);
+        return changeClip(project, trackId, clipId, clip -> clip.withoutNotes(targets).withAddedNotes(changed));
+    }
+
+    /** {@code change} applied to each of {@code notes}, in order (so a change that draws random numbers stays repeatable). */
+    static List<Note> eachChanged(List<Note> notes, UnaryOperator<Note> change) {
+        List<Note> changed = new ArrayList<>(notes.size());
+        for (Note n : notes) {
+            changed.add(change.apply(n));
+        }
+        return changed;
     }
 
     static String plural(int n, String noun) {

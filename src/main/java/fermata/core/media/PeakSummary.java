@@ -32,6 +32,37 @@ public final class PeakSummary {
         public int buckets() {
             return min.length == 0 ? 0 : min[0].length;
         }
+
+        /**
+         * Buckets {@code factor} times wider over a file of {@code frames} frames; RMS from the mean square, each
+         * bucket weighed by the frames it holds, so the last, shorter one counts for no more than it covers.
+         */
+        public Level merge(int factor, long frames) {
+            int channels = min.length;
+            int merged = (buckets() + factor - 1) / factor;
+            float[][] newMin = new float[channels][merged];
+            float[][] newMax = new float[channels][merged];
+            float[][] newRms = new float[channels][merged];
+            for (int c = 0; c < channels; c++) {
+                for (int b = 0; b < merged; b++) {
+                    float lo = Float.POSITIVE_INFINITY;
+                    float hi = Float.NEGATIVE_INFINITY;
+                    double squares = 0;
+                    long counted = 0;
+                    for (int k = b * factor; k < Math.min(buckets(), (b + 1) * factor); k++) {
+                        long n = Math.min(framesPerBucket, frames - (long) k * framesPerBucket);
+                        lo = Math.min(lo, min[c][k]);
+                        hi = Math.max(hi, max[c][k]);
+                        squares += (double) rms[c][k] * rms[c][k] * n;
+                        counted += n;
+                    }
+                    newMin[c][b] = lo;
+                    newMax[c][b] = hi;
+                    newRms[c][b] = (float) Math.sqrt(squares / counted);
+                }
+            }
+            return new Level(framesPerBucket * factor, newMin, newMax, newRms);
+        }
     }
 
     private final int sampleRate;
@@ -108,42 +139,13 @@ public final class PeakSummary {
             fineLevel.add(min, max, squares, inBucket);
         }
         Level fine = fineLevel.toLevel(FINE);
-        return new PeakSummary(info.sampleRate(), total, fine, coarsen(fine, total));
+        return new PeakSummary(info.sampleRate(), total, fine, fine.merge(COARSE / FINE, total));
     }
 
     private static void resetBucket(float[] min, float[] max, double[] squares) {
         java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
         java.util.Arrays.fill(squares, 0);
-    }
-
-    /** Coarse buckets from whole fine buckets: 256 of them each, the last one as long as the file allows. */
-    private static Level coarsen(Level fine, long frames) {
-        int per = COARSE / FINE;
-        int channels = fine.min().length;
-        int buckets = (fine.buckets() + per - 1) / per;
-        float[][] min = new float[channels][buckets];
-        float[][] max = new float[channels][buckets];
-        float[][] rms = new float[channels][buckets];
-        for (int c = 0; c < channels; c++) {
-            for (int b = 0; b < buckets; b++) {
-                float lo = Float.POSITIVE_INFINITY;
-                float hi = Float.NEGATIVE_INFINITY;
-                double squares = 0;
-                long counted = 0;
-                for (int f = b * per; f < Math.min(fine.buckets(), (b + 1) * per); f++) {
-                    long n = Math.min(FINE, frames - (long) f * FINE);
-                    lo = Math.min(lo, fine.min()[c][f]);
-                    hi = Math.max(hi, fine.max()[c][f]);
-                    squares += (double) fine.rms()[c][f] * fine.rms()[c][f] * n;
-                    counted += n;
-                }
-                min[c][b] = lo;
-                max[c][b] = hi;
-                rms[c][b] = (float) Math.sqrt(squares / counted);
-            }
-        }
-        return new Level(COARSE, min, max, rms);
     }
 
     /** Writes the summary in Fermata's peak-file format (version 1). */

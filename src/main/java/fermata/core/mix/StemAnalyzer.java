@@ -121,7 +121,7 @@ public final class StemAnalyzer {
         double activeSeconds = Math.max(0.5, seconds * activeShare);
 
         return new StemFeatures(loudness, bands, total > 0 ? low / total : 0, total > 0 ? weighted / total : 0,
-                flatness, monophony, onsets / activeSeconds, sustain, stereoWidth(x), usefulLow, peakPercentileDb(x, rate, 0.8),
+                flatness, monophony, onsets / activeSeconds, sustain, AutoMixer.sideOverMid(x), usefulLow, peakPercentileDb(x, rate, 0.8),
                 activeShare);
     }
 
@@ -172,21 +172,6 @@ public final class StemAnalyzer {
             best = Math.max(best, explained / total);
         }
         return Math.min(1, best);
-    }
-
-    private static double stereoWidth(float[][] x) {
-        if (x.length < 2) {
-            return 0;
-        }
-        double mid = 0;
-        double side = 0;
-        for (int i = 0; i < x[0].length; i++) {
-            double m = (x[0][i] + x[1][i]) * 0.5;
-            double s = (x[0][i] - x[1][i]) * 0.5;
-            mid += m * m;
-            side += s * s;
-        }
-        return mid <= 0 ? 0 : side / mid;
     }
 
     /** A percentile of the peak level of 10 ms blocks, over blocks within 40 dB of the loudest, in dBFS. */

@@ -6,7 +6,7 @@ import fermata.core.model.Note;
 import fermata.core.model.Ppq;
 import fermata.core.model.Tempo;
 import fermata.core.model.TimeSignature;
-import javafx.application.Platform;
+import fermata.ui.common.CanvasPane;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -15,7 +15,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -33,7 +32,7 @@ import java.util.Set;
  * of the same row (a zoomed-out dense clip) are skipped. Mouse and keys become
  * {@link PianoRollViewModel} calls; the tick/pitch arithmetic lives there.
  */
-public final class PianoRollView extends Region {
+public final class PianoRollView extends CanvasPane {
     public static final double KEYBOARD_WIDTH = 56;
     public static final double RULER_HEIGHT = 24;
     public static final double TEMPO_LANE_HEIGHT = 18;
@@ -90,11 +89,9 @@ public final class PianoRollView extends Region {
     private static final Font RULER_FONT = Font.font("System", FontWeight.BOLD, 11);
 
     private final PianoRollViewModel model;
-    private final Canvas canvas = new Canvas();
     /** The right end (pixels) of what is drawn so far in each pitch row; notes wholly under it are skipped. */
     private final double[] rowCovered = new double[128];
     private final RectBatch noteBatch = new RectBatch();
-    private boolean redrawPending;
     private Area pressedIn = Area.NONE;
     /** A right-button press or sweep in the note area erases, whatever the tool. */
     private boolean erasing;
@@ -102,11 +99,9 @@ public final class PianoRollView extends Region {
     private enum Area { NONE, KEYBOARD, RULER, NOTES, VELOCITY }
 
     public PianoRollView(PianoRollViewModel model) {
+        super("piano-roll", 300, 240);
         this.model = model;
-        setId("piano-roll");
         canvas.setFocusTraversable(true);
-        getChildren().add(canvas);
-        setMinSize(300, 240);
         setPrefSize(900, 520);
         model.changesProperty().addListener((o, a, b) -> requestRedraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -117,24 +112,13 @@ public final class PianoRollView extends Region {
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
-    public Canvas canvas() {
-        return canvas;
-    }
-
     public PianoRollViewModel model() {
         return model;
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            model.setSize(w - KEYBOARD_WIDTH, noteAreaHeight(h));
-            draw();
-        }
+    protected void resized(double width, double height) {
+        model.setSize(width - KEYBOARD_WIDTH, noteAreaHeight(height));
     }
 
     private static double noteAreaHeight(double canvasHeight) {
@@ -154,17 +138,8 @@ public final class PianoRollView extends Region {
         return canvas.localToScene(0, y + NOTES_TOP).getY();
     }
 
-    private void requestRedraw() {
-        if (!redrawPending) {
-            redrawPending = true;
-            Platform.runLater(this::draw);
-        }
-    }
-
-    /** Draws the whole piano roll now (on the FX thread). */
-    public void draw() {
-        redrawPending = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void paint(GraphicsContext g) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         boolean scale = model.scaleKeyProperty().get() != null;

@@ -1,12 +1,10 @@
 package fermata.ui.waveform;
 
 import fermata.core.waveform.Spectrogram;
-import javafx.application.Platform;
-import javafx.scene.canvas.Canvas;
+import fermata.ui.common.CanvasPane;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -15,45 +13,30 @@ import javafx.scene.text.Font;
  * it: time across, log frequency up, level as colour (dark blue through purple and orange to pale
  * yellow, from the floor to 0 dB), with frequency labels on the left.
  */
-public final class SpectrogramView extends Region {
+public final class SpectrogramView extends CanvasPane {
     private static final Color BACKGROUND = Color.web("#0d1117");
     private static final Color TEXT = Color.web("#c9d1d9", 0.85);
     private static final double[] LABEL_HZ = {50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000};
     private static final int[] PALETTE = palette();
 
     private final WaveformViewModel model;
-    private final Canvas canvas = new Canvas();
-    private boolean redrawPending;
 
     public SpectrogramView(WaveformViewModel model) {
+        super("spectrogram", 200, 60);
         this.model = model;
-        setId("spectrogram");
-        getChildren().add(canvas);
-        setMinSize(200, 60);
         model.changesProperty().addListener((o, a, b) -> requestRedraw());
     }
 
+    /** A hidden spectrogram is not redrawn on the model's changes. */
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
+    protected void requestRedraw() {
+        if (isVisible()) {
+            super.requestRedraw();
         }
     }
 
-    private void requestRedraw() {
-        if (!redrawPending && isVisible()) {
-            redrawPending = true;
-            Platform.runLater(this::draw);
-        }
-    }
-
-    public void draw() {
-        redrawPending = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void paint(GraphicsContext g) {
         int w = (int) canvas.getWidth();
         int h = (int) canvas.getHeight();
         // A clear of the whole canvas also empties its command buffer, so frames drawn between

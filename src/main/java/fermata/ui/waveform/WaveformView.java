@@ -2,14 +2,13 @@ package fermata.ui.waveform;
 
 import fermata.core.model.AudioTrack;
 import fermata.core.model.Marker;
-import javafx.application.Platform;
+import fermata.ui.common.CanvasPane;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
@@ -20,7 +19,7 @@ import javafx.scene.text.Font;
  * are joined by lines, and from a few pixels per sample each sample is a dot. Markers and regions,
  * the selection and the cursor are drawn over it. Mouse and keys become view-model calls.
  */
-public final class WaveformView extends Region {
+public final class WaveformView extends CanvasPane {
     public static final double RULER_HEIGHT = 22;
 
     private static final Color BACKGROUND = Color.web("#0d1117");
@@ -43,15 +42,11 @@ public final class WaveformView extends Region {
     private static final double DOT_PIXELS = 6;
 
     private final WaveformViewModel model;
-    private final Canvas canvas = new Canvas();
-    private boolean redrawPending;
 
     public WaveformView(WaveformViewModel model) {
+        super("waveform", 200, 100);
         this.model = model;
-        setId("waveform");
         canvas.setFocusTraversable(true);
-        getChildren().add(canvas);
-        setMinSize(200, 100);
         model.changesProperty().addListener((o, a, b) -> requestRedraw());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             canvas.requestFocus();
@@ -62,27 +57,9 @@ public final class WaveformView extends Region {
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
     }
 
-    public Canvas canvas() {
-        return canvas;
-    }
-
     @Override
-    protected void layoutChildren() {
-        double w = Math.floor(getWidth());
-        double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            model.setSize(w, Math.max(1, (h - RULER_HEIGHT) / model.channels()));
-            draw();
-        }
-    }
-
-    private void requestRedraw() {
-        if (!redrawPending) {
-            redrawPending = true;
-            Platform.runLater(this::draw);
-        }
+    protected void resized(double width, double height) {
+        model.setSize(width, Math.max(1, (height - RULER_HEIGHT) / model.channels()));
     }
 
     private void scrolled(ScrollEvent e) {
@@ -126,10 +103,8 @@ public final class WaveformView extends Region {
         e.consume();
     }
 
-    /** Draws the whole view now (the benchmark times this). */
-    public void draw() {
-        redrawPending = false;
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void paint(GraphicsContext g) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         // A clear of the whole canvas also empties its command buffer, so frames drawn between

@@ -624,36 +624,10 @@ public final class WaveformViewModel {
         PeakSummary.Level[] levels = new PeakSummary.Level[5];
         levels[0] = summary.fine();
         for (int i = 1; i < 4; i++) {
-            levels[i] = merge(levels[i - 1], 4);
+            levels[i] = levels[i - 1].merge(4, summary.frames());
         }
         levels[4] = summary.coarse();
         return levels;
-    }
-
-    /** Buckets {@code factor} times wider; RMS from the mean square (the last, shorter bucket weighs like the others). */
-    private static PeakSummary.Level merge(PeakSummary.Level level, int factor) {
-        int channels = level.min().length;
-        int buckets = (level.buckets() + factor - 1) / factor;
-        float[][] min = new float[channels][buckets];
-        float[][] max = new float[channels][buckets];
-        float[][] rms = new float[channels][buckets];
-        for (int c = 0; c < channels; c++) {
-            for (int b = 0; b < buckets; b++) {
-                float lo = Float.POSITIVE_INFINITY;
-                float hi = Float.NEGATIVE_INFINITY;
-                double squares = 0;
-                int n = 0;
-                for (int k = b * factor; k < Math.min(level.buckets(), (b + 1) * factor); k++, n++) {
-                    lo = Math.min(lo, level.min()[c][k]);
-                    hi = Math.max(hi, level.max()[c][k]);
-                    squares += (double) level.rms()[c][k] * level.rms()[c][k];
-                }
-                min[c][b] = lo;
-                max[c][b] = hi;
-                rms[c][b] = (float) Math.sqrt(squares / n);
-            }
-        }
-        return new PeakSummary.Level(level.framesPerBucket() * factor, min, max, rms);
     }
 
     private MediaRef mediaOf(AudioClip c) {

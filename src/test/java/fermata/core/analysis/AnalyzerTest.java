@@ -6,6 +6,7 @@ import fermata.core.error.BadInputException;
 import fermata.core.model.Note;
 import fermata.core.model.TempoMap;
 import fermata.core.task.CancelledException;
+import fermata.core.task.CancelledProgress;
 import fermata.core.task.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -78,16 +79,7 @@ class AnalyzerTest {
         assertThrows(BadInputException.class, () -> Analyzer.analyze(new float[0][], RATE, Progress.NONE));
         assertThrows(BadInputException.class,
                 () -> Analyzer.analyze(new float[][] {new float[10], new float[11]}, RATE, Progress.NONE));
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = CancelledProgress.INSTANCE;
         assertThrows(CancelledException.class, () -> Analyzer.analyze(song(), RATE, cancelled));
     }
 

@@ -2,6 +2,7 @@ package fermata.core.compose;
 
 import fermata.core.model.Note;
 import fermata.core.task.CancelledException;
+import fermata.core.task.CancelledProgress;
 import fermata.core.task.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,16 +166,7 @@ class GanTest {
 
     @Test
     void cancellingStopsTraining() {
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = CancelledProgress.INSTANCE;
         assertThrows(CancelledException.class, () -> GanTrainer.train(corpus(4), null, FORMAT, true, options(1), cancelled));
     }
 }

@@ -5,6 +5,7 @@ import fermata.core.model.Note;
 import fermata.core.model.Project;
 import fermata.core.model.TimeSignature;
 import fermata.core.task.CancelledException;
+import fermata.core.task.CancelledProgress;
 import fermata.core.task.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,16 +130,7 @@ class TcnModelTest {
 
     @Test
     void cancellingStopsTraining() {
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = CancelledProgress.INSTANCE;
         assertThrows(CancelledException.class, () -> TcnTrainer.train(ToyData.periodic(4, 12), null, ToyData.options(1), cancelled));
     }
 

@@ -6,6 +6,7 @@ import fermata.core.model.AudioTrack;
 import fermata.core.model.MixerSettings;
 import fermata.core.model.Project;
 import fermata.core.task.CancelledException;
+import fermata.core.task.CancelledProgress;
 import fermata.core.task.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,16 +111,7 @@ class AudioRecorderTest {
     @Test
     void cancellingDiscardsTheTake() throws Exception {
         Path folder = dir.resolve("cancelled");
-        Progress cancelled = new Progress() {
-            @Override
-            public void update(double fraction, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
-        };
+        Progress cancelled = CancelledProgress.INSTANCE;
         assertThrows(CancelledException.class,
                 () -> new AudioRecorder().record(new GeneratedInput(RATE, null), folder, 0, cancelled));
         try (var files = Files.list(folder)) {

@@ -238,13 +238,7 @@ class PianoRollBench {
         pane.resize(WIDTH, HEIGHT);
         new Group(pane);
         WritableImage image = new WritableImage(WIDTH, HEIGHT);
-        double[] times = new double[WARM_UP + RUNS];
-        long cpuStart = 0;
-        for (int i = 0; i < times.length; i++) {
-            if (i == WARM_UP) {
-                cpuStart = cpuNanos();
-            }
-            long start = System.nanoTime();
+        return time(() -> {
             List<Rectangle> rects = new ArrayList<>();
             for (Note n : roll.visibleNotes()) {
                 Rectangle r = new Rectangle(roll.xOf(n.startTick()), roll.yOf(n.pitch()),
@@ -255,11 +249,7 @@ class PianoRollBench {
             }
             pane.getChildren().setAll(rects);
             pane.snapshot(new SnapshotParameters(), image);
-            times[i] = (System.nanoTime() - start) / 1e6;
-        }
-        double[] result = Arrays.copyOfRange(times, WARM_UP, times.length + 1);
-        result[RUNS] = (cpuNanos() - cpuStart) / 1e6 / RUNS;
-        return result;
+        }, null);
     }
 
     private static double min(double[] values) {

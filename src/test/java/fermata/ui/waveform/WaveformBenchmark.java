@@ -80,17 +80,11 @@ class WaveformBenchmark {
             int r = run;
             robot.interact(() -> {
                 long t0 = System.nanoTime();
-                WaveformViewModel m = new WaveformViewModel(new History(reopened), TaskExecutor.sameThread(), sources,
-                        Runnable::run);
-                WaveformView v = new WaveformView(m);
-                stage.setScene(new Scene(v, 1600, 400));
-                m.setSize(1600, 189);
-                m.showTrack(trackId);
-                v.draw();
-                requireDrawn(m);
+                Shown shown = showAndDraw(reopened, sources, trackId);
+                requireDrawn(shown.model());
                 warm[r] = (System.nanoTime() - t0) / 1e9;
-                model[0] = m;
-                view[0] = v;
+                model[0] = shown.model();
+                view[0] = shown.view();
             });
         }
         System.out.printf("| warm: open view, read cached peaks, first full draw | %.3f s (runs %s) |%n",
@@ -105,13 +99,9 @@ class WaveformBenchmark {
         for (int run = 0; run < runs; run++) {
             int r = run;
             robot.interact(() -> {
-                WaveformViewModel m = new WaveformViewModel(new History(reopened), TaskExecutor.sameThread(), sources,
-                        Runnable::run);
-                WaveformView v = new WaveformView(m);
-                stage.setScene(new Scene(v, 1600, 400));
-                m.setSize(1600, 189);
-                m.showTrack(trackId);
-                v.draw();
+                Shown shown = showAndDraw(reopened, sources, trackId);
+                WaveformViewModel m = shown.model();
+                WaveformView v = shown.view();
                 for (int i = 0; i < 400; i++) {
                     long t0 = System.nanoTime();
                     if (i < 200) {
@@ -155,6 +145,20 @@ class WaveformBenchmark {
         System.out.printf("| ffmpeg -af astats -f null - | %.2f s |%n", ffmpegSeconds);
         System.out.printf("| ratio cold overview / ffmpeg astats | %.2f |%n", cold[0] / ffmpegSeconds);
         System.out.printf("| files hashed by the shared hash cache | %d |%n", MediaHashCache.shared().filesHashed());
+    }
+
+    private record Shown(WaveformViewModel model, WaveformView view) {
+    }
+
+    /** A fresh view-model and view of {@code project} on the stage, showing {@code trackId}, drawn once. */
+    private Shown showAndDraw(Project project, WaveformSources sources, String trackId) {
+        WaveformViewModel m = new WaveformViewModel(new History(project), TaskExecutor.sameThread(), sources, Runnable::run);
+        WaveformView v = new WaveformView(m);
+        stage.setScene(new Scene(v, 1600, 400));
+        m.setSize(1600, 189);
+        m.showTrack(trackId);
+        v.draw();
+        return new Shown(m, v);
     }
 
     private static void report(String what, double[] ms, double[] fpp) {
