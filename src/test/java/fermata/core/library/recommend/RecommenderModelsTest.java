@@ -101,10 +101,38 @@ class RecommenderModelsTest {
     }
 
     @Test
+    void conjugateGradientAlsPredictsWhatExactAlsPredictsAndRepeatsWithTheSeed() throws CancelledException {
+        // 24 factors: listener rows (16 entries) and item rows (about 80) take the CG path.
+        Interactions m = GROUPS;
+        ImplicitAlsModel.Settings cg = new ImplicitAlsModel.Settings(24, 15, 0.05, 2);
+        assertEquals(ImplicitAlsModel.Settings.DEFAULT_CG_STEPS, cg.conjugateGradientSteps());
+        ImplicitAlsModel approximate = ImplicitAlsModel.train(m, cg, 3, Progress.NONE);
+        ImplicitAlsModel exact = ImplicitAlsModel.train(m, cg.exact(), 3, Progress.NONE);
+        ImplicitAlsModel again = ImplicitAlsModel.train(m, cg, 3, Progress.NONE);
+        double worst = 0;
+        double scale = 0;
+        double[] approximateScores = new double[m.items()];
+        double[] exactScores = new double[m.items()];
+        double[] againScores = new double[m.items()];
+        for (int u = 0; u < m.users(); u++) {
+            approximate.scoreListener(u, approximateScores);
+            exact.scoreListener(u, exactScores);
+            again.scoreListener(u, againScores);
+            assertArrayEquals(approximateScores, againScores, 0, "same seed, same factors");
+            for (int i = 0; i < m.items(); i++) {
+                worst = Math.max(worst, Math.abs(approximateScores[i] - exactScores[i]));
+                scale = Math.max(scale, Math.abs(exactScores[i]));
+            }
+        }
+        assertTrue(scale > 0.5, "exact ALS predicts played items near 1: " + scale);
+        assertTrue(worst < 0.02 * scale, "CG predictions differ from exact ones by up to " + worst + " (scale " + scale + ")");
+    }
+
+    @Test
     void alsItemFactorsSolveTheirNormalEquationsExactly() throws CancelledException {
         // Rows with few entries go through Woodbury, rows with many through Cholesky: both must be exact.
         Interactions m = SyntheticFeedback.random(60, 150, 25, 9);
-        ImplicitAlsModel.Settings s = new ImplicitAlsModel.Settings(9, 3, 0.05, 2);
+        ImplicitAlsModel.Settings s = new ImplicitAlsModel.Settings(9, 3, 0.05, 2).exact();
         ImplicitAlsModel model = ImplicitAlsModel.train(m, s, 1, Progress.NONE);
         Interactions byItem = m.transposed();
         int k = s.factors();
