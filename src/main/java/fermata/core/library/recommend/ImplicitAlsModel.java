@@ -110,20 +110,45 @@ public final class ImplicitAlsModel implements RecommenderModel {
             throw new IllegalStateException("ALS: the factor Gram matrix is not positive definite");
         }
         // F G^-1 once for all rows: a Woodbury row then gathers its V = U G^-1 instead of multiplying.
-        DMatrixRMaj scaled = new DMatrixRMaj(rows.items(), k);
-        CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows.items(), k, fixed), inverse, scaled);
+        // Skipped when no row is short enough for Woodbury (item rows of a large history under CG).
+        boolean anyWoodbury = IntStream.range(0, rows.users())
+                .anyMatch(r -> rows.rowLength(r) > 0 && methodFor(rows.rowLength(r), k, settings.conjugateGradientSteps()) == RowMethod.WOODBURY);
+        DMatrixRMaj scaled = anyWoodbury ? new DMatrixRMaj(rows.items(), k) : null;
+        if (anyWoodbury) {
+            CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows.items(), k, fixed), inverse, scaled);
+        }
         int chunks = Math.max(1, rows.users() / 256);
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             if (progress.isCancelled()) {
                 return;
             }
-            RowSolver solver = new RowSolver(k, gram, inverse, scaled.data);
+            RowSolver solver = new RowSolver(k, gram, inverse, scaled == null ? null : scaled.data);
             int from = (int) ((long) rows.users() * chunk / chunks);
             int to = (int) ((long) rows.users() * (chunk + 1) / chunks);
             for (int r = from; r < to; r++) {
                 solver.solve(rows, r, fixed, target, settings.alpha(), settings.conjugateGradientSteps());
             }
         });
+    }
+
+    /** How a row is solved: exactly (Woodbury or Cholesky) or approximately (conjugate gradient). */
+    enum RowMethod { WOODBURY, CHOLESKY, CONJUGATE_GRADIENT }
+
+    /**
+     * The cheapest method for a row of {@code n} entries with {@code k} factors. Woodbury costs
+     * about n^2 k + n^3 / 3 multiply-adds, Cholesky with the rank-n update n k^2 / 2 + k^3 / 3, a CG
+     * step k^2 + 2 n k (G p, then a dot and an axpy per entry) plus one more for the residual. So
+     * short rows stay exact (3 steps: up to 19 entries at 64 factors, 14 at 32), and long ones take CG
+     * once k > 16; with {@code cgSteps} 0 every row is exact.
+     */
+    static RowMethod methodFor(int n, int k, int cgSteps) {
+        double woodbury = (double) n * n * k + (double) n * n * n / 3;
+        double cholesky = (double) n * k * k / 2 + (double) k * k * k / 3;
+        double conjugateGradient = cgSteps == 0 ? Double.POSITIVE_INFINITY : (cgSteps + 1) * ((double) k * k + 2.0 * n * k);
+        if (woodbury <= Math.min(cholesky, conjugateGradient)) {
+            return RowMethod.WOODBURY;
+        }
+        return cholesky <= conjugateGradient ? RowMethod.CHOLESKY : RowMethod.CONJUGATE_GRADIENT;
     }
 
     /** Squared residual norm below which a row's conjugate gradient stops early. */
@@ -164,30 +189,17 @@ public final class ImplicitAlsModel implements RecommenderModel {
             this.product = new double[k];
         }
 
-        /**
-         * Solves row {@code r}: exactly when {@code cgSteps} is 0 or when Woodbury is cheaper than
-         * the conjugate-gradient steps (rows with few entries), otherwise by {@code cgSteps} CG steps
-         * started from the row's current factors.
-         */
+        /** Solves row {@code r} by the method {@link #methodFor} picks for its length. */
         void solve(Interactions rows, int r, double[] fixed, double[] target, double alpha, int cgSteps) {
             int n = rows.rowLength(r);
-            int out = r * k;
             if (n == 0) {
-                java.util.Arrays.fill(target, out, out + k, 0);
+                java.util.Arrays.fill(target, r * k, r * k + k, 0);
                 return;
             }
-            // Woodbury costs about n^2 k + n^3 / 3, Cholesky with the rank-n update n k^2 / 2 + k^3 / 3,
-            // a CG step k^2 + 2 n k (G p, then a dot and an axpy per entry), plus one more for the residual;
-            // all in multiply-adds. CG wins for long rows once k > 16.
-            double woodbury = (double) n * n * k + (double) n * n * n / 3;
-            double cholesky = (double) n * k * k / 2 + (double) k * k * k / 3;
-            double conjugateGradient = cgSteps == 0 ? Double.POSITIVE_INFINITY : (cgSteps + 1) * ((double) k * k + 2.0 * n * k);
-            if (woodbury <= Math.min(cholesky, conjugateGradient)) {
-                solveFew(rows, r, n, fixed, target, alpha);
-            } else if (cholesky <= conjugateGradient) {
-                solveMany(rows, r, fixed, target, alpha);
-            } else {
-                solveConjugateGradient(rows, r, fixed, target, alpha, cgSteps);
+            switch (methodFor(n, k, cgSteps)) {
+                case WOODBURY -> solveFew(rows, r, n, fixed, target, alpha);
+                case CHOLESKY -> solveMany(rows, r, fixed, target, alpha);
+                case CONJUGATE_GRADIENT -> solveConjugateGradient(rows, r, fixed, target, alpha, cgSteps);
             }
         }
 

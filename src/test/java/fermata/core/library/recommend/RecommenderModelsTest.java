@@ -129,6 +129,18 @@ class RecommenderModelsTest {
     }
 
     @Test
+    void alsSolvesShortRowsExactlyAndLongRowsByConjugateGradient() {
+        assertEquals(ImplicitAlsModel.RowMethod.WOODBURY, ImplicitAlsModel.methodFor(19, 64, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.CONJUGATE_GRADIENT, ImplicitAlsModel.methodFor(20, 64, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.WOODBURY, ImplicitAlsModel.methodFor(14, 32, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.CONJUGATE_GRADIENT, ImplicitAlsModel.methodFor(15, 32, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.CHOLESKY, ImplicitAlsModel.methodFor(500, 12, 3), "CG only pays above about 16 factors");
+        for (int n = 1; n < 2_000; n++) {
+            assertTrue(ImplicitAlsModel.methodFor(n, 64, 0) != ImplicitAlsModel.RowMethod.CONJUGATE_GRADIENT, "exact settings, " + n + " entries");
+        }
+    }
+
+    @Test
     void alsItemFactorsSolveTheirNormalEquationsExactly() throws CancelledException {
         // Rows with few entries go through Woodbury, rows with many through Cholesky: both must be exact.
         Interactions m = SyntheticFeedback.random(60, 150, 25, 9);
