@@ -136,13 +136,13 @@ public final class ImplicitAlsModel implements RecommenderModel {
 
     /**
      * The cheapest method for a row of {@code n} entries with {@code k} factors. Woodbury costs
-     * about n^2 k + n^3 / 3 multiply-adds, Cholesky with the rank-n update n k^2 / 2 + k^3 / 3, a CG
+     * about n^2 k / 2 + n^3 / 3 multiply-adds (W is symmetric), Cholesky with the rank-n update n k^2 / 2 + k^3 / 3, a CG
      * step k^2 + 2 n k (G p, then a dot and an axpy per entry) plus one more for the residual. So
-     * short rows stay exact (3 steps: up to 19 entries at 64 factors, 14 at 32), and long ones take CG
+     * short rows stay exact (3 steps: up to 27 entries at 64 factors, 20 at 32), and long ones take CG
      * once k > 16; with {@code cgSteps} 0 every row is exact.
      */
     static RowMethod methodFor(int n, int k, int cgSteps) {
-        double woodbury = (double) n * n * k + (double) n * n * n / 3;
+        double woodbury = (double) n * n * k / 2 + (double) n * n * n / 3;
         double cholesky = (double) n * k * k / 2 + (double) k * k * k / 3;
         double conjugateGradient = cgSteps == 0 ? Double.POSITIVE_INFINITY : (cgSteps + 1) * ((double) k * k + 2.0 * n * k);
         if (woodbury <= Math.min(cholesky, conjugateGradient)) {
@@ -332,8 +332,21 @@ public final class ImplicitAlsModel implements RecommenderModel {
             } else {
                 CommonOps_DDRM.mult(u, inverse, v);
             }
+            // W = U G^-1 U' is symmetric: half of its dot products, mirrored.
             w.reshape(n, n);
-            CommonOps_DDRM.multTransB(v, u, w);
+            double[] wd = w.data;
+            for (int i = 0; i < n; i++) {
+                int vi = i * k;
+                for (int j = i; j < n; j++) {
+                    int uj = j * k;
+                    double sum = 0;
+                    for (int f = 0; f < k; f++) {
+                        sum += v.data[vi + f] * u.data[uj + f];
+                    }
+                    wd[i * n + j] = sum;
+                    wd[j * n + i] = sum;
+                }
+            }
             rhs.reshape(n, 1);
             for (int i = 0; i < n; i++) {
                 double sum = 0;
