@@ -23,14 +23,30 @@ import java.util.stream.IntStream;
  */
 public final class ImplicitAlsModel implements RecommenderModel {
 
-    /** Factors, iterations, L2 regularisation and confidence scale. */
-    public record Settings(int factors, int iterations, double regularization, double alpha) {
+    /**
+     * Factors, iterations, L2 regularisation, confidence scale, and the conjugate-gradient steps
+     * per row and half-iteration (0: every row solved exactly).
+     */
+    public record Settings(int factors, int iterations, double regularization, double alpha, int conjugateGradientSteps) {
+        /** Three CG steps per row, as the {@code implicit} library's default solver. */
+        public static final int DEFAULT_CG_STEPS = 3;
         public static final Settings DEFAULT = new Settings(64, 15, 0.01, 2.0);
 
         public Settings {
-            if (factors < 1 || iterations < 1 || !(regularization > 0) || !(alpha > 0)) {
-                throw new IllegalArgumentException("ALS needs factors >= 1, iterations >= 1, regularization > 0, alpha > 0");
+            if (factors < 1 || iterations < 1 || !(regularization > 0) || !(alpha > 0) || conjugateGradientSteps < 0) {
+                throw new IllegalArgumentException("ALS needs factors >= 1, iterations >= 1, regularization > 0, alpha > 0,"
+                        + " conjugate-gradient steps >= 0");
             }
+        }
+
+        /** Conjugate-gradient rows with {@link #DEFAULT_CG_STEPS} steps. */
+        public Settings(int factors, int iterations, double regularization, double alpha) {
+            this(factors, iterations, regularization, alpha, DEFAULT_CG_STEPS);
+        }
+
+        /** The same model solved exactly in every row (Cholesky or Woodbury). */
+        public Settings exact() {
+            return new Settings(factors, iterations, regularization, alpha, 0);
         }
     }
 
@@ -94,21 +110,49 @@ public final class ImplicitAlsModel implements RecommenderModel {
             throw new IllegalStateException("ALS: the factor Gram matrix is not positive definite");
         }
         // F G^-1 once for all rows: a Woodbury row then gathers its V = U G^-1 instead of multiplying.
-        DMatrixRMaj scaled = new DMatrixRMaj(rows.items(), k);
-        CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows.items(), k, fixed), inverse, scaled);
+        // Skipped when no row is short enough for Woodbury (item rows of a large history under CG).
+        boolean anyWoodbury = IntStream.range(0, rows.users())
+                .anyMatch(r -> rows.rowLength(r) > 0 && methodFor(rows.rowLength(r), k, settings.conjugateGradientSteps()) == RowMethod.WOODBURY);
+        DMatrixRMaj scaled = anyWoodbury ? new DMatrixRMaj(rows.items(), k) : null;
+        if (anyWoodbury) {
+            CommonOps_DDRM.mult(DMatrixRMaj.wrap(rows.items(), k, fixed), inverse, scaled);
+        }
         int chunks = Math.max(1, rows.users() / 256);
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             if (progress.isCancelled()) {
                 return;
             }
-            RowSolver solver = new RowSolver(k, gram, inverse, scaled.data);
+            RowSolver solver = new RowSolver(k, gram, inverse, scaled == null ? null : scaled.data);
             int from = (int) ((long) rows.users() * chunk / chunks);
             int to = (int) ((long) rows.users() * (chunk + 1) / chunks);
             for (int r = from; r < to; r++) {
-                solver.solve(rows, r, fixed, target, settings.alpha());
+                solver.solve(rows, r, fixed, target, settings.alpha(), settings.conjugateGradientSteps());
             }
         });
     }
+
+    /** How a row is solved: exactly (Woodbury or Cholesky) or approximately (conjugate gradient). */
+    enum RowMethod { WOODBURY, CHOLESKY, CONJUGATE_GRADIENT }
+
+    /**
+     * The cheapest method for a row of {@code n} entries with {@code k} factors. Woodbury costs
+     * about n^2 k / 2 + n^3 / 3 multiply-adds (W is symmetric), Cholesky with the rank-n update n k^2 / 2 + k^3 / 3, a CG
+     * step k^2 + 2 n k (G p, then a dot and an axpy per entry) plus one more for the residual. So
+     * short rows stay exact (3 steps: up to 27 entries at 64 factors, 20 at 32), and long ones take CG
+     * once k > 16; with {@code cgSteps} 0 every row is exact.
+     */
+    static RowMethod methodFor(int n, int k, int cgSteps) {
+        double woodbury = (double) n * n * k / 2 + (double) n * n * n / 3;
+        double cholesky = (double) n * k * k / 2 + (double) k * k * k / 3;
+        double conjugateGradient = cgSteps == 0 ? Double.POSITIVE_INFINITY : (cgSteps + 1) * ((double) k * k + 2.0 * n * k);
+        if (woodbury <= Math.min(cholesky, conjugateGradient)) {
+            return RowMethod.WOODBURY;
+        }
+        return cholesky <= conjugateGradient ? RowMethod.CHOLESKY : RowMethod.CONJUGATE_GRADIENT;
+    }
+
+    /** Squared residual norm below which a row's conjugate gradient stops early. */
+    private static final double CG_TOLERANCE = 1e-20;
 
     /** Per-thread workspace for one row's normal equations. */
     private static final class RowSolver {
@@ -126,6 +170,9 @@ public final class ImplicitAlsModel implements RecommenderModel {
         private final DMatrixRMaj z = new DMatrixRMaj(1, 1);
         private final LinearSolverDense<DMatrixRMaj> smallCholesky = LinearSolverFactory_DDRM.chol(8);
         private final double[] scaledFixed;
+        private final double[] residual;
+        private final double[] direction;
+        private final double[] product;
 
         /** @param scaledFixed the fixed factors times G^-1, row by row, or null to multiply per row */
         RowSolver(int k, DMatrixRMaj gram, DMatrixRMaj inverse, double[] scaledFixed) {
@@ -137,23 +184,100 @@ public final class ImplicitAlsModel implements RecommenderModel {
             this.b = new DMatrixRMaj(k, 1);
             this.x = new DMatrixRMaj(k, 1);
             this.cholesky = LinearSolverFactory_DDRM.chol(k);
+            this.residual = new double[k];
+            this.direction = new double[k];
+            this.product = new double[k];
         }
 
-        void solve(Interactions rows, int r, double[] fixed, double[] target, double alpha) {
+        /** Solves row {@code r} by the method {@link #methodFor} picks for its length. */
+        void solve(Interactions rows, int r, double[] fixed, double[] target, double alpha, int cgSteps) {
             int n = rows.rowLength(r);
-            int out = r * k;
             if (n == 0) {
-                java.util.Arrays.fill(target, out, out + k, 0);
+                java.util.Arrays.fill(target, r * k, r * k + k, 0);
                 return;
             }
-            // Woodbury costs about n^2 k + n^3 / 3, Cholesky with the rank-n update n k^2 / 2 + k^3 / 3.
-            double woodbury = (double) n * n * k + (double) n * n * n / 3;
-            double cholesky = (double) n * k * k / 2 + (double) k * k * k / 3;
-            if (woodbury < cholesky) {
-                solveFew(rows, r, n, fixed, target, alpha);
-            } else {
-                solveMany(rows, r, fixed, target, alpha);
+            switch (methodFor(n, k, cgSteps)) {
+                case WOODBURY -> solveFew(rows, r, n, fixed, target, alpha);
+                case CHOLESKY -> solveMany(rows, r, fixed, target, alpha);
+                case CONJUGATE_GRADIENT -> solveConjugateGradient(rows, r, fixed, target, alpha, cgSteps);
             }
+        }
+
+        /**
+         * A few conjugate-gradient steps on (G + U'(C - I)U) x = U'c from the row's current x
+         * (Takacs, Pilaszy and Tikk 2011): the matrix is never formed, each step costs G p plus
+         * two passes over the row's entries.
+         */
+        private void solveConjugateGradient(Interactions rows, int r, double[] fixed, double[] target, double alpha, int cgSteps) {
+            double[] g = gram.data;
+            double[] residual = this.residual;
+            double[] direction = this.direction;
+            double[] product = this.product;
+            int out = r * k;
+            // residual = U'c - (G + U'(C - I)U) x
+            multiplyGram(g, target, out, residual);
+            for (int f = 0; f < k; f++) {
+                residual[f] = -residual[f];
+            }
+            for (int p = rows.start(r); p < rows.end(r); p++) {
+                double c = 1 + alpha * Math.log1p(rows.playsAt(p));
+                int f0 = rows.itemAt(p) * k;
+                double dot = 0;
+                for (int f = 0; f < k; f++) {
+                    dot += fixed[f0 + f] * target[out + f];
+                }
+                double weight = c - (c - 1) * dot;
+                for (int f = 0; f < k; f++) {
+                    residual[f] += weight * fixed[f0 + f];
+                }
+            }
+            System.arraycopy(residual, 0, direction, 0, k);
+            double residualNorm = dot(residual, residual);
+            for (int step = 0; step < cgSteps && residualNorm > CG_TOLERANCE; step++) {
+                multiplyGram(g, direction, 0, product);
+                for (int p = rows.start(r); p < rows.end(r); p++) {
+                    double extra = alpha * Math.log1p(rows.playsAt(p));
+                    int f0 = rows.itemAt(p) * k;
+                    double dot = 0;
+                    for (int f = 0; f < k; f++) {
+                        dot += fixed[f0 + f] * direction[f];
+                    }
+                    double weight = extra * dot;
+                    for (int f = 0; f < k; f++) {
+                        product[f] += weight * fixed[f0 + f];
+                    }
+                }
+                double stepLength = residualNorm / dot(direction, product);
+                for (int f = 0; f < k; f++) {
+                    target[out + f] += stepLength * direction[f];
+                    residual[f] -= stepLength * product[f];
+                }
+                double next = dot(residual, residual);
+                double beta = next / residualNorm;
+                for (int f = 0; f < k; f++) {
+                    direction[f] = residual[f] + beta * direction[f];
+                }
+                residualNorm = next;
+            }
+        }
+
+        private void multiplyGram(double[] g, double[] vector, int offset, double[] result) {
+            for (int i = 0; i < k; i++) {
+                double sum = 0;
+                int row = i * k;
+                for (int j = 0; j < k; j++) {
+                    sum += g[row + j] * vector[offset + j];
+                }
+                result[i] = sum;
+            }
+        }
+
+        private double dot(double[] a, double[] b) {
+            double sum = 0;
+            for (int f = 0; f < k; f++) {
+                sum += a[f] * b[f];
+            }
+            return sum;
         }
 
         /** (G + U'C'U) x = U'c by Cholesky, adding each entry's rank-one term to the upper triangle. */
@@ -208,8 +332,21 @@ public final class ImplicitAlsModel implements RecommenderModel {
             } else {
                 CommonOps_DDRM.mult(u, inverse, v);
             }
+            // W = U G^-1 U' is symmetric: half of its dot products, mirrored.
             w.reshape(n, n);
-            CommonOps_DDRM.multTransB(v, u, w);
+            double[] wd = w.data;
+            for (int i = 0; i < n; i++) {
+                int vi = i * k;
+                for (int j = i; j < n; j++) {
+                    int uj = j * k;
+                    double sum = 0;
+                    for (int f = 0; f < k; f++) {
+                        sum += v.data[vi + f] * u.data[uj + f];
+                    }
+                    wd[i * n + j] = sum;
+                    wd[j * n + i] = sum;
+                }
+            }
             rhs.reshape(n, 1);
             for (int i = 0; i < n; i++) {
                 double sum = 0;
@@ -272,7 +409,7 @@ public final class ImplicitAlsModel implements RecommenderModel {
         double[] factor = new double[k];
         DMatrixRMaj inverse = new DMatrixRMaj(k, k);
         CommonOps_DDRM.invertSPD(itemGram.copy(), inverse);
-        new RowSolver(k, itemGram, inverse, null).solve(row, 0, itemFactors, factor, settings.alpha());
+        new RowSolver(k, itemGram, inverse, null).solve(row, 0, itemFactors, factor, settings.alpha(), 0);
         scoreFactors(factor, 0, scores);
     }
 

@@ -101,10 +101,50 @@ class RecommenderModelsTest {
     }
 
     @Test
+    void conjugateGradientAlsPredictsWhatExactAlsPredictsAndRepeatsWithTheSeed() throws CancelledException {
+        // 24 factors: listener rows (16 entries) are solved exactly by Woodbury, item rows (about 80) by CG.
+        Interactions m = GROUPS;
+        ImplicitAlsModel.Settings cg = new ImplicitAlsModel.Settings(24, 15, 0.05, 2);
+        assertEquals(ImplicitAlsModel.Settings.DEFAULT_CG_STEPS, cg.conjugateGradientSteps());
+        ImplicitAlsModel approximate = ImplicitAlsModel.train(m, cg, 3, Progress.NONE);
+        ImplicitAlsModel exact = ImplicitAlsModel.train(m, cg.exact(), 3, Progress.NONE);
+        ImplicitAlsModel again = ImplicitAlsModel.train(m, cg, 3, Progress.NONE);
+        double worst = 0;
+        double scale = 0;
+        double[] approximateScores = new double[m.items()];
+        double[] exactScores = new double[m.items()];
+        double[] againScores = new double[m.items()];
+        for (int u = 0; u < m.users(); u++) {
+            approximate.scoreListener(u, approximateScores);
+            exact.scoreListener(u, exactScores);
+            again.scoreListener(u, againScores);
+            assertArrayEquals(approximateScores, againScores, 0, "same seed, same factors");
+            for (int i = 0; i < m.items(); i++) {
+                worst = Math.max(worst, Math.abs(approximateScores[i] - exactScores[i]));
+                scale = Math.max(scale, Math.abs(exactScores[i]));
+            }
+        }
+        assertTrue(scale > 0.5, "exact ALS predicts played items near 1: " + scale);
+        assertTrue(worst < 0.02 * scale, "CG predictions differ from exact ones by up to " + worst + " (scale " + scale + ")");
+    }
+
+    @Test
+    void alsSolvesShortRowsExactlyAndLongRowsByConjugateGradient() {
+        assertEquals(ImplicitAlsModel.RowMethod.WOODBURY, ImplicitAlsModel.methodFor(27, 64, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.CONJUGATE_GRADIENT, ImplicitAlsModel.methodFor(28, 64, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.WOODBURY, ImplicitAlsModel.methodFor(20, 32, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.CONJUGATE_GRADIENT, ImplicitAlsModel.methodFor(21, 32, 3));
+        assertEquals(ImplicitAlsModel.RowMethod.CHOLESKY, ImplicitAlsModel.methodFor(500, 12, 3), "CG only pays above about 16 factors");
+        for (int n = 1; n < 2_000; n++) {
+            assertTrue(ImplicitAlsModel.methodFor(n, 64, 0) != ImplicitAlsModel.RowMethod.CONJUGATE_GRADIENT, "exact settings, " + n + " entries");
+        }
+    }
+
+    @Test
     void alsItemFactorsSolveTheirNormalEquationsExactly() throws CancelledException {
         // Rows with few entries go through Woodbury, rows with many through Cholesky: both must be exact.
-        Interactions m = SyntheticFeedback.random(60, 150, 25, 9);
-        ImplicitAlsModel.Settings s = new ImplicitAlsModel.Settings(9, 3, 0.05, 2);
+        Interactions m = SyntheticFeedback.random(120, 150, 25, 9);
+        ImplicitAlsModel.Settings s = new ImplicitAlsModel.Settings(9, 3, 0.05, 2).exact();
         ImplicitAlsModel model = ImplicitAlsModel.train(m, s, 1, Progress.NONE);
         Interactions byItem = m.transposed();
         int k = s.factors();
@@ -137,8 +177,7 @@ class RecommenderModelsTest {
             DMatrixRMaj y = new DMatrixRMaj(k, 1);
             CommonOps_DDRM.solve(a, b, y);
             assertArrayEquals(y.data, model.itemFactor(item), 1e-8, "item " + item + " with " + listeners.length + " listeners");
-            double n = listeners.length;
-            if (n * n * k + n * n * n / 3 < n * k * k / 2 + (double) k * k * k / 3) {
+            if (ImplicitAlsModel.methodFor(listeners.length, k, 0) == ImplicitAlsModel.RowMethod.WOODBURY) {
                 fewChecked++;
             } else {
                 manyChecked++;
