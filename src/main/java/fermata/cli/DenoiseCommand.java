@@ -7,6 +7,8 @@ import fermata.core.media.DecodedAudio;
 import fermata.core.media.WavWriter;
 import fermata.core.mix.DenoiseSettings;
 import fermata.core.mix.Denoiser;
+import fermata.core.preset.DenoisePreset;
+import fermata.core.project.UserData;
 import fermata.core.task.CancelledException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,9 +41,14 @@ public final class DenoiseCommand implements Callable<Integer> {
     @Option(names = "--reduction-db", paramLabel = "D", description = "the most noise is turned down, dB (default 24; gate 12)")
     Double reductionDb;
 
-    @Option(names = "--method", defaultValue = "lsa", paramLabel = "lsa|stsa|gate",
+    @Option(names = "--method", paramLabel = "lsa|stsa|gate",
             description = "lsa: MMSE log-spectral amplitude estimator (default); stsa: MMSE-STSA; gate: Audacity-style spectral gate")
     String method;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "start from a denoise preset (gentle, voice, strong, hum-only, vinyl or your own in "
+                    + "FERMATA_HOME/presets/denoise); the other options override it")
+    String preset;
 
     @Option(names = "--sensitivity-db", paramLabel = "S",
             description = "gate: how far above the noise a bin must rise to pass (default 6); mmse: noise over-estimate (default 0)")
@@ -70,12 +77,22 @@ public final class DenoiseCommand implements Callable<Integer> {
         CliFiles.requireReadable(in);
         CliFiles.requireWritable(out, force);
         WavWriter.Encoding encoding = CliAudio.encoding(bits);
-        DenoiseSettings settings = switch (method) {
-            case "lsa" -> DenoiseSettings.defaults();
-            case "stsa" -> DenoiseSettings.defaults().withMethod(DenoiseSettings.Method.MMSE_STSA);
-            case "gate" -> DenoiseSettings.gate();
-            default -> throw new CliException("--method must be lsa, stsa or gate, was " + method);
-        };
+        DenoiseSettings settings = preset == null ? null
+                : DenoisePreset.LIBRARY.require(preset, UserData.current()).settings();
+        if (method != null || settings == null) {
+            String chosen = method == null ? "lsa" : method;
+            DenoiseSettings.Method m = switch (chosen) {
+                case "lsa" -> DenoiseSettings.Method.MMSE_LSA;
+                case "stsa" -> DenoiseSettings.Method.MMSE_STSA;
+                case "gate" -> DenoiseSettings.Method.SPECTRAL_GATE;
+                default -> throw new CliException("--method must be lsa, stsa or gate, was " + chosen);
+            };
+            if (settings != null) {
+                settings = settings.withMethod(m);
+            } else {
+                settings = m == DenoiseSettings.Method.SPECTRAL_GATE ? DenoiseSettings.gate() : DenoiseSettings.defaults().withMethod(m);
+            }
+        }
         if (reductionDb != null) {
             if (!(reductionDb >= 0 && reductionDb <= 60)) {
                 throw new CliException("--reduction-db must be between 0 and 60, was " + reductionDb);
@@ -88,7 +105,12 @@ public final class DenoiseCommand implements Callable<Integer> {
             }
             settings = settings.withSensitivityDb(sensitivityDb);
         }
-        settings = settings.withHumRemoval(!noHum).withClickRemoval(declick);
+        if (noHum) {
+            settings = settings.withHumRemoval(false);
+        }
+        if (declick) {
+            settings = settings.withClickRemoval(true);
+        }
         PrintWriter err = spec.commandLine().getErr();
         err.println("fermata: reading " + in);
         DecodedAudio audio = AudioFiles.readAll(in, MAX_SECONDS);
@@ -117,8 +139,16 @@ public final class DenoiseCommand implements Callable<Integer> {
         ObjectNode node = CliJson.MAPPER.createObjectNode();
         node.put("input", in.toString());
         node.put("output", out.toString());
+        if (preset == null) {
+            node.putNull("preset");
+        } else {
+            node.put("preset", preset.toLowerCase(Locale.ROOT));
+        }
         node.put("method", settings.method().name().toLowerCase(Locale.ROOT));
         node.put("reduction_db", CliJson.round(settings.reductionDb()));
+        node.put("sensitivity_db", CliJson.round(settings.sensitivityDb()));
+        node.put("remove_hum", settings.removeHum());
+        node.put("remove_clicks", settings.removeClicks());
         node.put("noise_profile", report.profileSource());
         node.put("noise_level_db", CliJson.round(report.noiseLevelDb()));
         if (report.humHz().isPresent()) {

@@ -13,7 +13,9 @@ import fermata.core.compose.TcnGenerator;
 import fermata.core.compose.TcnModel;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.Project;
+import fermata.core.preset.StylePreset;
 import fermata.core.project.Assets;
+import fermata.core.project.UserData;
 import fermata.core.model.TimeSignature;
 import fermata.core.model.Track;
 import picocli.CommandLine.Command;
@@ -74,6 +76,12 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "ND4J threads; generation runs many tiny steps that extra threads only slow down; default ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--style", paramLabel = "NAME",
+            description = "Start from a composition style (chorale, hymn, minuet, lullaby, sketch or your own in "
+                    + "FERMATA_HOME/presets/styles): key, tempo, meter, bars, density, temperature, model, voices; "
+                    + "options given explicitly override it.")
+    String style;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT.mid", description = "MIDI file to write.")
     Path output;
 
@@ -87,6 +95,9 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (Files.exists(output) && !force) {
             throw new CliException(output + " exists; add --force to overwrite it");
+        }
+        if (style != null) {
+            applyStyle(StylePreset.LIBRARY.require(style, UserData.current()));
         }
         GenerationRequest request;
         try {
@@ -127,8 +138,11 @@ public final class GenerateCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("output", output.toString());
+            report.put("style", style);
             report.put("key", generated.key().label());
             report.put("bars", bars);
+            report.put("tempo", tempo);
+            report.put("meter", meter);
             report.put("tracks", project.tracks().size());
             report.put("notes", project.noteCount());
             report.put("milliseconds", millis);
@@ -147,6 +161,45 @@ public final class GenerateCommand implements Callable<Integer> {
     private static Generated continueFrom(CompositionModel model, Project original, GenerationRequest request) {
         return model instanceof GanModel gan ? new GanGenerator(gan).continueFrom(original, request)
                 : new TcnGenerator((TcnModel) model).continueFrom(original, request);
+    }
+
+    /** Takes each setting from the style unless its option was given on the command line. */
+    private void applyStyle(StylePreset preset) {
+        if (!given("--key")) {
+            key = preset.key();
+        }
+        if (!given("--tempo")) {
+            tempo = preset.tempo();
+        }
+        if (!given("--meter")) {
+            meter = preset.meter();
+        }
+        if (!given("--bars")) {
+            bars = preset.bars();
+        }
+        if (!given("--density")) {
+            density = preset.density();
+        }
+        if (!given("--temperature")) {
+            temperature = preset.temperature();
+        }
+        if (!given("--voices")) {
+            voices = preset.voices();
+        }
+        if (!given("--model") && preset.model() != null) {
+            Path folder = Assets.folder().orElseThrow(() -> new CliException("the style " + preset.name()
+                    + " uses the bundled model " + preset.model() + " but the assets folder is not installed; "
+                    + "name a model file with --model"));
+            model = folder.resolve("models").resolve(preset.model());
+            if (!Files.isRegularFile(model)) {
+                throw new CliException("the style " + preset.name() + " uses the model " + preset.model()
+                        + " which is not in " + folder.resolve("models") + "; name a model file with --model");
+            }
+        }
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private static TimeSignature parseMeter(String text) {

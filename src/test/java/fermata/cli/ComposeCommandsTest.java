@@ -186,6 +186,27 @@ class ComposeCommandsTest {
     }
 
     @Test
+    void generateTakesAStyleAndExplicitOptionsOverrideIt() throws Exception {
+        Path out = dir.resolve("minuet.mid");
+        Run r = run("generate", "--style", "minuet", "--model", model.toString(), "--bars", "2", "--key", "E minor",
+                "-o", out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertEquals("E minor", report.get("key").asText(), "--key overrides the style's D major");
+        assertEquals(2, report.get("bars").asInt(), "--bars overrides the style's 16");
+        assertEquals(3, report.get("tracks").asInt(), "the style's three voices");
+        Project written = MidiFiles.read(out);
+        assertEquals(120, written.tempoMap().tempoAt(0).bpm(), 1e-6, "the style's tempo");
+        assertEquals(3, written.timeSignatureAt(0).numerator(), "the style's 3/4");
+        assertEquals(4, written.timeSignatureAt(0).denominator());
+
+        Run unknown = run("generate", "--style", "polka", "--model", model.toString(), "-o", dir.resolve("p.mid").toString());
+        assertEquals(FermataCommand.EXIT_BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("polka") && unknown.err().contains("chorale, hymn, minuet, lullaby, sketch"),
+                unknown.err());
+    }
+
+    @Test
     void generateUsesTheBundledModelWhenNoneIsNamed() throws Exception {
         Path out = dir.resolve("default.mid");
         CliRun r = run("generate", "--bars", "2", "--key", "A minor", "--seed", "3", "-o", out.toString(), "--json");

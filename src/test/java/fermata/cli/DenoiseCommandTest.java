@@ -63,6 +63,47 @@ class DenoiseCommandTest {
     }
 
     @Test
+    void aPresetSetsTheOptionsAndExplicitOnesOverrideIt(@TempDir Path dir) throws Exception {
+        Path in = noisyWav(dir, "in.wav", true);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "denoise", in.toString(), "-o", dir.resolve("a.wav").toString(), "--preset", "vinyl",
+                "--reduction-db", "20", "--json");
+        assertEquals(0, code, err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("vinyl", json.get("preset").asText());
+        assertEquals("spectral_gate", json.get("method").asText(), "the preset's method");
+        assertEquals(6.0, json.get("sensitivity_db").asDouble(), "the preset's sensitivity");
+        assertTrue(json.get("remove_clicks").asBoolean(), "the preset repairs clicks");
+        assertEquals(20.0, json.get("reduction_db").asDouble(), "--reduction-db overrides the preset's 12");
+
+        StringWriter humOut = new StringWriter();
+        assertEquals(0, run(humOut, new StringWriter(), "denoise", in.toString(), "-o", dir.resolve("h.wav").toString(),
+                "--preset", "hum-only", "--json"));
+        JsonNode hum = new ObjectMapper().readTree(humOut.toString());
+        assertEquals(50.0, hum.get("hum_hz").asDouble(), 0.1);
+        float[] humless = AudioFiles.readAll(dir.resolve("h.wav"), 10).samples()[0];
+        double quiet = 0;
+        for (int i = RATE / 4; i < RATE * 3 / 4; i++) {
+            quiet += humless[i] * humless[i];
+        }
+        double rms = Math.sqrt(quiet / (RATE / 2.0));
+        assertEquals(0.02, rms, 0.004, "hum gone, the 0.02 white noise left alone: rms " + rms);
+    }
+
+    @Test
+    void anUnknownPresetIsBadInputListingTheNames(@TempDir Path dir) throws Exception {
+        Path in = noisyWav(dir, "in.wav", true);
+        StringWriter err = new StringWriter();
+        int code = run(new StringWriter(), err, "denoise", in.toString(), "-o", dir.resolve("o.wav").toString(),
+                "--preset", "magic");
+        assertEquals(FermataCommand.EXIT_BAD_INPUT, code);
+        assertTrue(err.toString().contains("magic") && err.toString().contains("gentle, voice, strong, hum-only, vinyl"),
+                err.toString());
+        assertTrue(Files.notExists(dir.resolve("o.wav")));
+    }
+
+    @Test
     void refusesToOverwriteWithoutForce(@TempDir Path dir) throws Exception {
         Path in = noisyWav(dir, "in.wav", true);
         Path existing = Files.writeString(dir.resolve("out.wav"), "keep me");
