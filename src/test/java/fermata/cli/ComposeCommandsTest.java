@@ -188,7 +188,7 @@ class ComposeCommandsTest {
     @Test
     void generateTakesAStyleAndExplicitOptionsOverrideIt() throws Exception {
         Path out = dir.resolve("minuet.mid");
-        Run r = run("generate", "--style", "minuet", "--model", model.toString(), "--bars", "2", "--key", "E minor",
+        CliRun r = run("generate", "--style", "minuet", "--model", model.toString(), "--bars", "2", "--key", "E minor",
                 "-o", out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode report = new ObjectMapper().readTree(r.out());
@@ -200,7 +200,7 @@ class ComposeCommandsTest {
         assertEquals(3, written.timeSignatureAt(0).numerator(), "the style's 3/4");
         assertEquals(4, written.timeSignatureAt(0).denominator());
 
-        Run unknown = run("generate", "--style", "polka", "--model", model.toString(), "-o", dir.resolve("p.mid").toString());
+        CliRun unknown = run("generate", "--style", "polka", "--model", model.toString(), "-o", dir.resolve("p.mid").toString());
         assertEquals(FermataCommand.EXIT_BAD_INPUT, unknown.code());
         assertTrue(unknown.err().contains("polka") && unknown.err().contains("chorale, hymn, minuet, lullaby, sketch"),
                 unknown.err());
