@@ -16,7 +16,7 @@ import java.io.PrintWriter;
         subcommands = {InfoCommand.class, ConvertCommand.class, AnalyzeCommand.class, RenderCommand.class,
                 TrainCommand.class, GenerateCommand.class, EvalModelCommand.class, DenoiseCommand.class,
                 AutomixCommand.class, ExportAudioCommand.class, RecommendEvalCommand.class, LibraryCommand.class,
-                HistoryCommand.class, RecommendCommand.class, CommandLine.HelpCommand.class})
+                HistoryCommand.class, RecommendCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
 public final class FermataCommand implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;

@@ -98,7 +98,7 @@ class DenoiseCommandTest {
         int code = run(new StringWriter(), err, "denoise", in.toString(), "-o", dir.resolve("o.wav").toString(),
                 "--preset", "magic");
         assertEquals(FermataCommand.EXIT_BAD_INPUT, code);
-        assertTrue(err.toString().contains("magic") && err.toString().contains("gentle, voice, strong, hum-only, vinyl"),
+        assertTrue(err.toString().contains("magic") && err.toString().contains("standard, gentle, voice, strong, hum-only, vinyl"),
                 err.toString());
         assertTrue(Files.notExists(dir.resolve("o.wav")));
     }

@@ -14,7 +14,9 @@ import java.util.Locale;
  */
 public record DenoisePreset(String name, String description, DenoiseSettings settings) {
     public static final PresetLibrary<DenoisePreset> LIBRARY = new PresetLibrary<>("denoise",
-            List.of("gentle", "voice", "strong", "hum-only", "vinyl"), DenoisePreset::parse);
+            List.of(DenoisePreset.STANDARD, "gentle", "voice", "strong", "hum-only", "vinyl"), DenoisePreset::parse);
+    /** The shipped preset that holds {@link DenoiseSettings#defaults()}: what Denoise uses unless told otherwise. */
+    public static final String STANDARD = "standard";
 
     static DenoisePreset parse(String name, PresetJson json) throws BadInputException {
         DenoiseSettings d = DenoiseSettings.defaults();

@@ -1,5 +1,6 @@
 package fermata.core.preset;
 
+import fermata.core.compose.MusicalKey;
 import fermata.core.error.BadInputException;
 
 import java.util.List;
@@ -41,7 +42,16 @@ public record StylePreset(String name, String description, String key, double te
     }
 
     static StylePreset parse(String name, PresetJson json) throws BadInputException {
-        return new StylePreset(name, json.text("description", ""), json.text("key", null), json.number("tempo", 120),
+        String key = json.text("key", null);
+        if (key != null) {
+            try {
+                MusicalKey.parse(key);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(json.file(), "field key", e.getMessage(),
+                        "Write a key such as \"D minor\" or \"F# major\", or leave the field out for a free key");
+            }
+        }
+        return new StylePreset(name, json.text("description", ""), key, json.number("tempo", 120),
                 json.text("meter", "4/4"), json.integer("bars", 8), json.number("density", 0.5),
                 json.number("temperature", 1.0), json.text("model", null), json.integer("voices", 1));
     }

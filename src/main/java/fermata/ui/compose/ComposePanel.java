@@ -66,12 +66,25 @@ public final class ComposePanel {
         key.getItems().setAll(ComposeViewModel.keyChoices());
         key.valueProperty().bindBidirectional(model.keyProperty());
 
+        ComboBox<String> style = new ComboBox<>(model.styleNames());
+        style.setId("compose-style");
+        style.setPromptText("Start from a style");
+        style.setMaxWidth(Double.MAX_VALUE);
+        style.setOnAction(e -> {
+            if (style.getValue() != null) {
+                model.applyStyle(style.getValue());
+            }
+        });
+
         Spinner<Double> tempo = new Spinner<>(20.0, 300.0, model.tempoProperty().get(), 1.0);
+        tempo.setId("compose-tempo");
         tempo.setEditable(true);
         tempo.valueProperty().addListener((o, a, b) -> model.tempoProperty().set(b));
+        model.tempoProperty().addListener((o, a, b) -> tempo.getValueFactory().setValue(b.doubleValue()));
         Spinner<Integer> bars = new Spinner<>(1, 64, model.barsProperty().get());
         bars.setId("compose-bars");
         bars.valueProperty().addListener((o, a, b) -> model.barsProperty().set(b));
+        model.barsProperty().addListener((o, a, b) -> bars.getValueFactory().setValue(b.intValue()));
         Spinner<Integer> count = new Spinner<>(1, 8, model.alternativeCountProperty().get());
         count.valueProperty().addListener((o, a, b) -> model.alternativeCountProperty().set(b));
         Slider density = slider(0, 1, model.densityProperty().get());
@@ -84,13 +97,15 @@ public final class ComposePanel {
         grid.setVgap(6);
         HBox modelRow = new HBox(6, models, train);
         HBox.setHgrow(models, Priority.ALWAYS);
-        grid.addRow(0, new Label("Model"), modelRow);
-        grid.addRow(1, new Label("Key"), key);
-        grid.addRow(2, new Label("Tempo"), tempo);
-        grid.addRow(3, new Label("Bars"), bars);
-        grid.addRow(4, new Label("Density"), density);
-        grid.addRow(5, new Label("Temperature"), temperature);
-        grid.addRow(6, new Label("Alternatives"), count);
+        grid.addRow(0, new Label("Style"), style);
+        grid.addRow(1, new Label("Model"), modelRow);
+        grid.addRow(2, new Label("Key"), key);
+        grid.addRow(3, new Label("Tempo"), tempo);
+        grid.addRow(4, new Label("Bars"), bars);
+        grid.addRow(5, new Label("Density"), density);
+        grid.addRow(6, new Label("Temperature"), temperature);
+        grid.addRow(7, new Label("Alternatives"), count);
+        GridPane.setHgrow(style, Priority.ALWAYS);
         GridPane.setHgrow(modelRow, Priority.ALWAYS);
 
         HBox buttons = new HBox(6);

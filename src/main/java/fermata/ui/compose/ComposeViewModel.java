@@ -16,6 +16,8 @@ import fermata.core.error.BadInputException;
 import fermata.core.model.MidiClip;
 import fermata.core.model.Note;
 import fermata.core.model.Project;
+import fermata.core.preset.StylePreset;
+import fermata.core.project.UserData;
 import fermata.core.task.Progress;
 import fermata.core.task.TaskExecutor;
 import javafx.beans.property.BooleanProperty;
@@ -97,6 +99,8 @@ public final class ComposeViewModel {
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
     private final BooleanProperty newSeedEachTime = new SimpleBooleanProperty(true);
     private final ObservableList<Composer.Alternative> alternatives = FXCollections.observableArrayList();
+    private final ObservableList<String> styleNames = FXCollections.observableArrayList(StylePreset.LIBRARY.builtInNames());
+    private Map<String, StylePreset> styles = new HashMap<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -114,12 +118,17 @@ public final class ComposeViewModel {
         this.executor = executor;
     }
 
-    /** Fills the picker with the bundled model (when installed) and the user's stored models, and picks the first. */
-    public void refreshModels(ModelStore store, Optional<Path> bundled) throws IOException {
+    /**
+     * Fills the picker with the bundled models (the default first) and the user's stored models,
+     * and picks the first; a bundled model's name says what kind of network it is.
+     */
+    public void refreshModels(ModelStore store, List<Path> bundled) throws IOException {
         List<ModelChoice> choices = new ArrayList<>();
-        if (bundled.isPresent()) {
+        for (Path file : bundled) {
             try {
-                choices.add(new ModelChoice("Bundled chorales", bundled.get(), ModelFile.readCard(bundled.get()).architecture()));
+                String architecture = ModelFile.readCard(file).architecture();
+                String kind = ModelCard.GAN.equals(architecture) ? "bar GAN" : "causal CNN";
+                choices.add(new ModelChoice("Bundled chorales, " + kind, file, architecture));
             } catch (BadInputException e) {
                 status.set(e.getMessage());
             }
@@ -326,6 +335,59 @@ public final class ComposeViewModel {
         history.execute(a.edit());
         alternatives.clear();
         status.set("accepted alternative " + (index + 1) + "; undo takes it back");
+    }
+
+    /** The composition styles offered: the shipped ones, then the user's. */
+    public ObservableList<String> styleNames() {
+        return styleNames;
+    }
+
+    /**
+     * Offers the user's own styles (FERMATA_HOME/presets/styles) beside the shipped ones. A broken
+     * style file is reported in the status line and the shipped styles stay on offer.
+     */
+    public void loadStyles(UserData userData) {
+        try {
+            styles = StylePreset.LIBRARY.all(userData);
+        } catch (IOException | BadInputException e) {
+            status.set("Your composition styles could not be read (" + e.getMessage() + "); the shipped ones are offered.");
+            styles = new HashMap<>();
+        }
+        if (!styles.isEmpty()) {
+            styleNames.setAll(styles.keySet());
+        }
+    }
+
+    /**
+     * Sets key, tempo, bars, density, temperature, voices and, when the style names one that is
+     * installed, the model from a style. The piece's meter stays the project's: in the studio the
+     * meter is an edit of the song, not a generation setting.
+     */
+    public void applyStyle(String name) {
+        StylePreset style = styles.containsKey(name) ? styles.get(name) : StylePreset.LIBRARY.builtInNames().contains(name)
+                ? StylePreset.LIBRARY.builtIn(name) : null;
+        if (style == null) {
+            status.set("there is no composition style called " + name);
+            return;
+        }
+        key.set(style.key() == null ? AUTO_KEY : MusicalKey.parse(style.key()).label());
+        tempo.set(style.tempo());
+        bars.set(style.bars());
+        density.set(style.density());
+        temperature.set(style.temperature());
+        voices.set(style.voices());
+        String note = "";
+        if (style.model() != null) {
+            Optional<ModelChoice> named = models.stream().filter(c -> c.file().getFileName().toString().equals(style.model()))
+                    .findFirst();
+            if (named.isPresent()) {
+                model.set(named.get());
+            } else {
+                note = "; its model " + style.model() + " is not installed, so " + (model.get() == null ? "no model"
+                        : model.get().name()) + " stays";
+            }
+        }
+        status.set("style " + style.name() + ": " + style.description() + note);
     }
 
     /** Shows a message in the panel's status line (a reason an operation cannot run, say). */

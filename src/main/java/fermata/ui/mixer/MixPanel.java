@@ -14,6 +14,7 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -77,7 +78,12 @@ public final class MixPanel extends VBox {
         Button cancel = new Button("Cancel");
         cancel.visibleProperty().bind(model.busyProperty());
         cancel.setOnAction(e -> model.cancel());
-        HBox denoiseRow = new HBox(6, new Label("Track"), track, preview, denoise, cancel);
+        ComboBox<String> denoisePreset = new ComboBox<>(model.denoisePresetNames());
+        denoisePreset.setId("denoise-preset");
+        denoisePreset.valueProperty().bindBidirectional(model.denoisePresetProperty());
+        denoisePreset.setTooltip(new Tooltip("Denoise preset: standard (24 dB), gentle, voice, "
+                + "strong, hum-only, vinyl, or your own in the data folder's presets/denoise"));
+        HBox denoiseRow = new HBox(6, new Label("Track"), track, denoisePreset, preview, denoise, cancel);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("mix-progress");

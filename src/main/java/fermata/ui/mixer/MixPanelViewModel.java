@@ -11,6 +11,9 @@ import fermata.core.mix.DenoiseSettings;
 import fermata.core.mix.MixPlan;
 import fermata.core.mix.MixPreset;
 import fermata.core.mix.MixPresets;
+import fermata.core.preset.DenoisePreset;
+import fermata.core.project.UserData;
+import fermata.core.error.BadInputException;
 import fermata.core.mix.ProjectStems;
 import fermata.core.mix.Stem;
 import fermata.core.mix.StemDecision;
@@ -36,6 +39,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,6 +87,11 @@ public final class MixPanelViewModel {
     private final ReadOnlyDoubleWrapper meterTruePeak = new ReadOnlyDoubleWrapper(Double.NEGATIVE_INFINITY);
     private final ObservableList<DecisionRow> decisions = FXCollections.observableArrayList();
     private final ObservableList<String> presetNames = FXCollections.observableArrayList(MixPresets.BUILT_IN);
+    private final ObjectProperty<String> denoisePreset = new SimpleObjectProperty<>(DenoisePreset.STANDARD);
+    private final ObservableList<String> denoisePresetNames = FXCollections.observableArrayList(
+            DenoisePreset.LIBRARY.builtInNames());
+    private Map<String, MixPreset> mixPresets = Map.of();
+    private Map<String, DenoisePreset> denoisePresets = Map.of();
     private final Map<String, StemRole> roleCorrections = new HashMap<>();
     private volatile TaskHandle<?> running;
     private MixPlan plan;
@@ -110,6 +119,50 @@ public final class MixPanelViewModel {
 
     public ObservableList<String> presetNames() {
         return presetNames;
+    }
+
+    /** The denoise preset Denoise and its preview use; {@link DenoisePreset#STANDARD} by default. */
+    public ObjectProperty<String> denoisePresetProperty() {
+        return denoisePreset;
+    }
+
+    public ObservableList<String> denoisePresetNames() {
+        return denoisePresetNames;
+    }
+
+    /**
+     * Offers the user's own mix and denoise presets (under FERMATA_HOME/presets) beside the shipped
+     * ones. A broken file is reported in the status line and the shipped presets of that kind stay.
+     */
+    public void loadPresets(UserData userData) {
+        List<String> problems = new ArrayList<>();
+        try {
+            mixPresets = MixPresets.all(userData);
+            presetNames.setAll(mixPresets.keySet());
+        } catch (IOException | BadInputException e) {
+            problems.add("mix presets: " + e.getMessage());
+        }
+        try {
+            denoisePresets = DenoisePreset.LIBRARY.all(userData);
+            denoisePresetNames.setAll(denoisePresets.keySet());
+        } catch (IOException | BadInputException e) {
+            problems.add("denoise presets: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            status.set("Your own presets could not be read, the shipped ones are offered. " + String.join("; ", problems));
+        }
+    }
+
+    private MixPreset chosenMixPreset() {
+        MixPreset loaded = mixPresets.get(preset.get());
+        return loaded != null ? loaded : MixPresets.builtIn(MixPresets.BUILT_IN.contains(preset.get()) ? preset.get()
+                : MixPresets.DEFAULT);
+    }
+
+    private DenoisePreset chosenDenoisePreset() {
+        DenoisePreset loaded = denoisePresets.get(denoisePreset.get());
+        return loaded != null ? loaded : DenoisePreset.LIBRARY.builtIn(
+                DenoisePreset.LIBRARY.builtInNames().contains(denoisePreset.get()) ? denoisePreset.get() : DenoisePreset.STANDARD);
     }
 
     /** The audio track Denoise works on. */
@@ -164,7 +217,7 @@ public final class MixPanelViewModel {
     /** Mixes the project's tracks to the preset and applies the result as one undoable command. */
     public TaskHandle<AutoMixer.Result> automix() {
         Project project = history.current();
-        MixPreset chosen = MixPresets.builtIn(preset.get());
+        MixPreset chosen = chosenMixPreset();
         Map<String, StemRole> corrections = Map.copyOf(roleCorrections);
         MediaClipSources media = new MediaClipSources(resolve, mediaFolder.resolve("cache"));
         start("Automix");
@@ -248,9 +301,10 @@ public final class MixPanelViewModel {
         }
         clearPreview();
         String clipId = project.audioTrack(trackId).clips().get(0).id();
+        DenoiseSettings settings = chosenDenoisePreset().settings();
         start("Denoise");
         TaskHandle<DenoiseClip.Outcome> handle = executor.submit("Denoise", p -> DenoiseClip.denoise(project, trackId,
-                clipId, resolve, mediaFolder.resolve("denoised"), DenoiseSettings.defaults(), p));
+                clipId, resolve, mediaFolder.resolve("denoised"), settings, p));
         running = handle;
         handle.result().whenComplete((outcome, failure) -> uiThread.execute(() -> {
             busy.set(false);

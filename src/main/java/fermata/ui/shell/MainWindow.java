@@ -5,6 +5,8 @@ import fermata.core.model.MidiTrack;
 import fermata.core.model.Project;
 import fermata.core.model.Track;
 import fermata.core.project.UserData;
+import fermata.core.preset.LayoutPreset;
+import fermata.core.error.BadInputException;
 import fermata.core.task.TaskExecutor;
 import fermata.ui.pianoroll.PianoRollPanel;
 import fermata.core.compose.ModelStore;
@@ -61,7 +63,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -112,6 +116,7 @@ public final class MainWindow {
         waveformPanel = new WaveformPanel(waveform);
         mixPanel = new MixPanel(new MixPanelViewModel(studio.history(), tasks, Platform::runLater, media,
                 UserData.current().audioCache()));
+        mixPanel.model().loadPresets(UserData.current());
         sidebar.setPanel(Sidebar.MIX, mixPanel);
         mixPanel.model().listeningToAutomixProperty().addListener((o, was, automix) -> auditionMix(automix));
         mixPanel.model().setPreviewHook(candidate -> transport.preview(candidate, transport.playheadTickProperty().get()));
@@ -122,9 +127,10 @@ public final class MainWindow {
         compose.setUiThread(Platform::runLater);
         compose.setPreviewHook(candidate -> transport.preview(candidate, roll.loopRegionProperty().get() == null ? 0
                 : roll.loopRegionProperty().get().startTick()));
+        compose.loadStyles(UserData.current());
         ModelStore models = new ModelStore(UserData.current().root());
         try {
-            compose.refreshModels(models, Assets.defaultModel());
+            compose.refreshModels(models, Assets.models());
         } catch (IOException e) {
             studio.report("Cannot list your composition models in " + models.folder() + ": " + e.getMessage());
         }
@@ -256,7 +262,7 @@ public final class MainWindow {
         window.setScene(new Scene(new VBox(new TrainingDialog(training).root()), 720, 560));
         window.setOnHidden(e -> {
             try {
-                compose.refreshModels(models, Assets.defaultModel());
+                compose.refreshModels(models, Assets.models());
             } catch (IOException ex) {
                 studio.report("Cannot list your composition models: " + ex.getMessage());
             }
@@ -330,6 +336,7 @@ public final class MainWindow {
                 item(file, "New", "Shortcut+N", actions::newProject),
                 item(file, "Open…", "Shortcut+O", actions::open),
                 recentMenu,
+                demoMenu(),
                 item(file, "Save", "Shortcut+S", actions::save),
                 item(file, "Save As…", "Shortcut+Shift+S", actions::saveAs),
                 new SeparatorMenuItem(),
@@ -395,7 +402,8 @@ public final class MainWindow {
                     if (id != null) {
                         studio.removeTrack(id);
                     }
-                }));
+                }),
+                layoutMenu());
 
         Menu helpMenu = new Menu("_Help", null,
                 item("Help", "Welcome…", null, actions::welcome),
@@ -404,6 +412,69 @@ public final class MainWindow {
                 item("Help", "Copy Diagnostics", null, actions::copyDiagnostics),
                 item("Help", "About Fermata Studio", null, actions::about));
         return new MenuBar(fileMenu, editMenu, viewMenu, transportMenu, trackMenu, helpMenu);
+    }
+
+    /** File ▸ Open Demo: the bundled projects, one per capability. */
+    private Menu demoMenu() {
+        Map<String, String> titles = Map.of(
+                Path.of(Assets.DEMO_PROJECT).getFileName().toString(), "First Light: a drafted song",
+                Path.of(Assets.DEMO_STEMS).getFileName().toString(), "Stems: five recorded tracks to automix",
+                Path.of(Assets.DEMO_NOISY_TAKE).getFileName().toString(), "Noisy Take: a recording to denoise");
+        Menu menu = new Menu("Open _Demo");
+        menu.setId("demo-menu");
+        for (Path demo : Assets.demos()) {
+            String name = demo.getFileName().toString();
+            MenuItem item = new MenuItem(titles.getOrDefault(name, name));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> actions.openKnownFile(demo));
+            menu.getItems().add(item);
+        }
+        menu.setDisable(menu.getItems().isEmpty());
+        return menu;
+    }
+
+    /**
+     * Track ▸ New Tracks from Layout: the shipped instrument layouts and the user's own, read each
+     * time the menu opens so a layout saved meanwhile is there; each adds its tracks as one edit.
+     */
+    private Menu layoutMenu() {
+        Menu menu = new Menu("New Tracks from _Layout");
+        menu.setId("layout-menu");
+        menu.setOnShowing(e -> fillLayoutMenu(menu));
+        fillLayoutMenu(menu);
+        return menu;
+    }
+
+    private void fillLayoutMenu(Menu menu) {
+        Map<String, LayoutPreset> layouts;
+        try {
+            layouts = LayoutPreset.LIBRARY.all(UserData.current());
+        } catch (IOException | BadInputException e) {
+            studio.report("Your instrument layouts could not be read, the shipped ones are offered: " + e.getMessage());
+            layouts = new LinkedHashMap<>();
+            for (String name : LayoutPreset.LIBRARY.builtInNames()) {
+                layouts.put(name, LayoutPreset.LIBRARY.builtIn(name));
+            }
+        }
+        List<MenuItem> items = new ArrayList<>();
+        for (LayoutPreset layout : layouts.values()) {
+            MenuItem item = new MenuItem(layout.name() + "  (" + layout.parts().size() + " tracks)");
+            item.setMnemonicParsing(false);
+            item.setId("layout-" + layout.name());
+            item.setOnAction(e -> addLayout(layout));
+            items.add(item);
+        }
+        menu.getItems().setAll(items);
+    }
+
+    private void addLayout(LayoutPreset layout) {
+        int before = studio.project().tracks().size();
+        studio.history().execute(layout.toEdit(studio.project()));
+        List<Track> tracks = studio.project().tracks();
+        if (tracks.size() > before) {
+            trackList.select(tracks.get(before).id());
+        }
+        studio.report("Added the " + layout.name() + " layout: " + layout.parts().size() + " tracks. Undo takes them back.");
     }
 
     private MenuItem item(String menu, String text, String accelerator, Runnable action) {
@@ -425,7 +496,7 @@ public final class MainWindow {
         for (Path p : studio.recentFiles()) {
             MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.toAbsolutePath().getParent());
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> actions.openRecent(p));
+            item.setOnAction(e -> actions.openKnownFile(p));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());

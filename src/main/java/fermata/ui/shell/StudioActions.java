@@ -9,7 +9,11 @@ public interface StudioActions {
 
     void open();
 
-    void openRecent(Path file);
+    /**
+     * Opens a project the menus name (a recent file, a bundled demo), asking about unsaved changes
+     * first; a file that is gone is reported.
+     */
+    void openKnownFile(Path file);
 
     void save();
 

@@ -440,7 +440,7 @@ public final class StudioApp extends Application implements StudioActions {
     }
 
     @Override
-    public void openRecent(Path file) {
+    public void openKnownFile(Path file) {
         if (!Files.isRegularFile(file)) {
             showError("Cannot open " + file.getFileName(), file + " no longer exists. It is removed from the recent files.");
             model.recentFiles().remove(file);

@@ -44,6 +44,7 @@ class PresetLibraryTest {
 
     @Test
     void denoisePresetsMapToTheDenoiserOptions() {
+        assertEquals(DenoiseSettings.defaults(), DenoisePreset.LIBRARY.builtIn(DenoisePreset.STANDARD).settings());
         DenoiseSettings gentle = DenoisePreset.LIBRARY.builtIn("gentle").settings();
         assertEquals(DenoiseSettings.Method.MMSE_LSA, gentle.method());
         assertEquals(12, gentle.reductionDb());
@@ -72,7 +73,7 @@ class PresetLibraryTest {
         assertFalse(DenoisePreset.LIBRARY.require("podcast-room", user).settings().removeHum());
         assertEquals(DenoiseSettings.defaults().withReductionDb(20).withHumRemoval(false),
                 all.get("podcast-room").settings(), "missing fields take the defaults");
-        assertEquals(6, all.size());
+        assertEquals(7, all.size(), "six shipped, one added");
     }
 
     @Test
@@ -91,6 +92,10 @@ class PresetLibraryTest {
         BadInputException outOfRange = assertThrows(BadInputException.class, () -> StylePreset.LIBRARY.all(user));
         assertTrue(outOfRange.getMessage().contains(broken.toString()) && outOfRange.getMessage().contains("voices"),
                 outOfRange.getMessage());
+        Files.writeString(broken, "{\"key\": \"H sharp dorian\"}");
+        BadInputException badKey = assertThrows(BadInputException.class, () -> StylePreset.LIBRARY.all(user));
+        assertTrue(badKey.getMessage().contains(broken.toString()) && badKey.getMessage().contains("field key"),
+                badKey.getMessage());
 
         Path layouts = LayoutPreset.LIBRARY.userFolder(user);
         Files.createDirectories(layouts);

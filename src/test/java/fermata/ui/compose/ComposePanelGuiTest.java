@@ -72,7 +72,7 @@ class ComposePanelGuiTest {
         Path home = Files.createTempDirectory("fermata-compose");
         model = new ComposeViewModel(history, TaskExecutor.sameThread());
         model.setPreviewHook(auditioned::add);
-        model.refreshModels(new ModelStore(home), Optional.of(ComposeViewModelTest.BUNDLED));
+        model.refreshModels(new ModelStore(home), List.of(ComposeViewModelTest.BUNDLED));
         model.keyProperty().set("D minor");
         panel = new ComposePanel(model, () -> { });
 

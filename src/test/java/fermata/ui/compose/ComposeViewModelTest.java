@@ -6,6 +6,7 @@ import fermata.core.compose.ModelCard;
 import fermata.core.compose.ModelStore;
 import fermata.core.edit.History;
 import fermata.core.model.Project;
+import fermata.core.project.UserData;
 import fermata.core.task.Progress;
 import fermata.core.task.TaskExecutor;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The composition panel's state without the toolkit: the bundled model, a same-thread executor. */
 class ComposeViewModelTest {
     static final Path BUNDLED = Path.of("assets/models/tcn-jsb.zip");
+    static final Path BUNDLED_GAN = Path.of("assets/models/gan-jsb.zip");
     private static final long BAR = 3840;
     private static Project chorale;
     @TempDir
@@ -55,7 +57,7 @@ class ComposeViewModelTest {
         history = new History(chorale);
         model = new ComposeViewModel(history, TaskExecutor.sameThread());
         model.setPreviewHook(auditioned::add);
-        model.refreshModels(new ModelStore(home), Optional.of(BUNDLED));
+        model.refreshModels(new ModelStore(home), List.of(BUNDLED));
     }
 
     @Test
@@ -64,8 +66,35 @@ class ComposeViewModelTest {
         assertEquals(ModelCard.TCN, model.modelProperty().get().architecture());
         Files.createDirectories(home.resolve("models"));
         Files.copy(BUNDLED, home.resolve("models/mine.zip"));
-        model.refreshModels(new ModelStore(home), Optional.of(BUNDLED));
-        assertEquals(List.of("Bundled chorales", "mine"), model.models().stream().map(ComposeViewModel.ModelChoice::name).toList());
+        model.refreshModels(new ModelStore(home), List.of(BUNDLED, BUNDLED_GAN));
+        assertEquals(List.of("Bundled chorales, causal CNN", "Bundled chorales, bar GAN", "mine"),
+                model.models().stream().map(ComposeViewModel.ModelChoice::name).toList());
+        assertEquals(ModelCard.GAN, model.models().get(1).architecture());
+    }
+
+    @Test
+    void aStyleSetsTheGenerationSettingsAndItsModel(@TempDir Path dir) throws Exception {
+        model.refreshModels(new ModelStore(home), List.of(BUNDLED_GAN, BUNDLED));
+        model.modelProperty().set(model.models().get(0));
+        assertEquals(ModelCard.GAN, model.modelProperty().get().architecture());
+        model.loadStyles(new UserData(dir));
+        assertEquals(List.of("chorale", "hymn", "minuet", "lullaby", "sketch"), model.styleNames());
+        model.applyStyle("chorale");
+        assertEquals(80, model.tempoProperty().get());
+        assertEquals(8, model.barsProperty().get());
+        assertEquals(0.9, model.temperatureProperty().get(), 1e-9);
+        assertEquals(ComposeViewModel.AUTO_KEY, model.keyProperty().get(), "the chorale style leaves the key free");
+        assertEquals(ModelCard.TCN, model.modelProperty().get().architecture(), "the style names tcn-jsb.zip");
+
+        Path styles = Files.createDirectories(dir.resolve("presets/styles"));
+        Files.writeString(styles.resolve("nocturne.json"),
+                "{\"description\": \"slow\", \"key\": \"c# minor\", \"tempo\": 52, \"model\": \"absent.zip\"}");
+        model.loadStyles(new UserData(dir));
+        model.applyStyle("nocturne");
+        assertEquals("C# minor", model.keyProperty().get());
+        assertEquals(52, model.tempoProperty().get());
+        assertTrue(model.statusProperty().get().contains("absent.zip is not installed"), model.statusProperty().get());
+        assertEquals(ModelCard.TCN, model.modelProperty().get().architecture(), "the model in use stays");
     }
 
     @Test

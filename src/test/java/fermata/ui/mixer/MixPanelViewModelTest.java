@@ -5,6 +5,8 @@ import fermata.core.mix.StemRole;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.MediaRef;
 import fermata.core.model.Project;
+import fermata.core.media.AudioFiles;
+import fermata.core.project.UserData;
 import fermata.core.task.TaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +103,54 @@ class MixPanelViewModelTest {
         assertEquals(1, history.undoDepth());
         assertEquals(previewed.get(0), history.current(), "what is applied is what was heard");
         assertTrue(!model.denoisePreviewedProperty().get());
+    }
+
+    @Test
+    void theUsersOwnPresetsAreOfferedAndUsed(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Files.createDirectories(home.resolve("presets"));
+        Files.writeString(home.resolve("presets/loud.json"), Files.readString(Path.of("presets/streaming.json"))
+                .replace("\"streaming\"", "\"loud\"").replace("-14.0", "-11.0"));
+        History history = new History(MixProjects.band(dir));
+        MixPanelViewModel model = model(history, dir);
+        model.loadPresets(new UserData(home));
+        assertEquals(List.of("streaming", "apple-music", "ebu-r128", "club", "podcast", "loud"), model.presetNames());
+        assertEquals(List.of("standard", "gentle", "voice", "strong", "hum-only", "vinyl"), model.denoisePresetNames());
+        model.presetProperty().set("loud");
+        model.automix();
+        assertEquals(-11, model.meterLufsProperty().get(), 0.5, model.statusProperty().get());
+
+        model.selectedTrackProperty().set("t2");
+        model.denoisePresetProperty().set("hum-only");
+        model.denoise();
+        double humOnly = rms(history);
+        history.undo();
+        model.denoisePresetProperty().set("strong");
+        model.denoise();
+        double strong = rms(history);
+        // The melody is nearly clean, so the difference is small; with one preset used for both it would be none.
+        assertTrue(strong < humOnly * 0.99, "strong (30 dB) takes off more than hum-only (0 dB): " + strong + " vs " + humOnly);
+    }
+
+    @Test
+    void aBrokenUserPresetKeepsTheShippedOnesAndSaysWhichFile(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("home");
+        Path broken = Files.writeString(Files.createDirectories(home.resolve("presets/denoise")).resolve("odd.json"), "{");
+        MixPanelViewModel model = model(new History(MixProjects.band(dir)), dir);
+        model.loadPresets(new UserData(home));
+        assertEquals(6, model.denoisePresetNames().size());
+        assertTrue(model.statusProperty().get().contains(broken.toString()), model.statusProperty().get());
+    }
+
+    private static double rms(History history) throws Exception {
+        AudioTrack melody = history.current().audioTrack("t2");
+        MediaRef cleaned = history.current().mediaById(melody.clips().get(0).mediaId()).orElseThrow();
+        float[] left = AudioFiles.readAll(Path.of(cleaned.path()), 600).samples()[0];
+        double sum = 0;
+        for (float v : left) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum / left.length);
     }
 
     @Test

@@ -9,6 +9,9 @@ import fermata.core.project.ProjectFiles;
 import fermata.testsupport.Screenshots;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -25,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +47,7 @@ class MainWindowGuiTest {
     private final TransportViewModelTest.FakeTransport fake = new TransportViewModelTest.FakeTransport();
     private MainWindow window;
     private Scene scene;
+    private final NoFileActions actions = new NoFileActions();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -55,7 +60,7 @@ class MainWindowGuiTest {
         status.showLoad(0.07);
         status.showBackend("CPU");
         status.showSoundBank("TimGM6mb.sf2");
-        window = new MainWindow(model, transport, status, new NoFileActions(), TaskExecutor.sameThread(),
+        window = new MainWindow(model, transport, status, actions, TaskExecutor.sameThread(),
                 ref -> LoadedProject.mediaFile(demo, ref));
         scene = new Scene(window.root(), 1600, 900);
         StudioApp.applyTheme();
@@ -102,6 +107,36 @@ class MainWindowGuiTest {
     }
 
     @Test
+    void aLayoutAddsItsTracksAsOneUndoStepAndTheDemoMenuOpensEachDemo(FxRobot robot) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        Menu layouts = findMenu(bar.getMenus(), "layout-menu");
+        MenuItem quartet = layouts.getItems().stream().filter(i -> "layout-string-quartet".equals(i.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no string-quartet layout in " + layouts.getItems()));
+        robot.interact(quartet::fire);
+        List<String> names = model.project().tracks().stream().map(fermata.core.model.Track::name).toList();
+        assertEquals(8, names.size(), names.toString());
+        assertEquals(List.of("Violin I", "Violin II", "Viola", "Cello"), names.subList(4, 8));
+        robot.interact(model::undo);
+        assertEquals(4, model.project().tracks().size(), "one undo takes the whole layout back");
+
+        Menu demos = findMenu(bar.getMenus(), "demo-menu");
+        assertEquals(List.of("First Light: a drafted song", "Noisy Take: a recording to denoise",
+                "Stems: five recorded tracks to automix"), demos.getItems().stream().map(MenuItem::getText).toList());
+        robot.interact(() -> demos.getItems().get(2).fire());
+        assertEquals(Path.of("assets", Assets.DEMO_STEMS), actions.opened);
+    }
+
+    private static Menu findMenu(List<Menu> menus, String id) {
+        return menus.stream().flatMap(MainWindowGuiTest::withSubmenus).filter(m -> id.equals(m.getId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no menu " + id));
+    }
+
+    private static Stream<Menu> withSubmenus(Menu menu) {
+        return Stream.concat(Stream.of(menu), menu.getItems().stream()
+                .filter(Menu.class::isInstance).map(Menu.class::cast).flatMap(MainWindowGuiTest::withSubmenus));
+    }
+
+    @Test
     void writesTheStudioScreenshot(FxRobot robot) throws Exception {
         robot.interact(() -> window.trackList().getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
@@ -113,7 +148,11 @@ class MainWindowGuiTest {
     private static final class NoFileActions implements StudioActions {
         @Override public void newProject() { }
         @Override public void open() { }
-        @Override public void openRecent(Path file) { }
+        private Path opened;
+
+        @Override public void openKnownFile(Path file) {
+            opened = file;
+        }
         @Override public void save() { }
         @Override public void saveAs() { }
         @Override public void importMidi() { }
