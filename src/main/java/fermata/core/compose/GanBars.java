@@ -107,8 +107,8 @@ final class GanBars {
      * cell sounds when allowed and its logit plus {@code bias} is positive. Monophonic tracks read each
      * track and step as one voice choosing among its allowed pitches and silence, as a softmax per
      * voice would: the voice sounds with probability m / (m + r), m the probability mass of its allowed
-     * pitches and r the rest column's probability (without a rest column, 1 - m: the voice sounds with
-     * probability m). That probability's logit is shifted by {@code bias} and divided by
+     * pitches and r the rest column's probability (without a rest column, with probability m, at most 1).
+     * That probability's logit is shifted by {@code bias} and divided by
      * {@code temperature} before sampling, and the pitch is drawn in proportion to the pitches'
      * probabilities sharpened by the temperature. Temperature 0 takes the likelier of sounding and
      * resting, and the most likely pitch. A resting voice gets its rest cell.
@@ -152,11 +152,11 @@ final class GanBars {
                 }
             }
         }
-        double rest = arch.rests() ? probabilities[first + pitches] : Math.max(0, 1 - mass);
         if (best < 0 || mass <= 0) {
             return -1;
         }
-        double l = logit(mass / (mass + rest)) + bias;
+        double sounds = arch.rests() ? mass / (mass + probabilities[first + pitches]) : Math.min(mass, 1);
+        double l = logit(sounds) + bias;
         if (temperature == 0) {
             return l > 0 ? best - first : -1;
         }
