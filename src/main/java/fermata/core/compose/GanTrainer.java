@@ -110,9 +110,11 @@ public final class GanTrainer {
     public static Result train(Corpus training, Corpus validation, RollFormat format, boolean keysInC, Options options,
                                Progress progress, EpochListener listener) throws CancelledException, BadInputException, IOException {
         GanArchitecture arch = options.architecture();
-        if (arch.columns(format) % 4 != 0) {
-            throw new IllegalArgumentException("the GAN's pitch count" + (arch.rests() ? " plus its rest column" : "")
-                    + " must be a multiple of 4, was " + arch.columns(format));
+        int columns = arch.columns(format);
+        if (columns % 4 != 0) {
+            int fewer = columns / 4 * 4 - (columns - format.pitchCount());
+            throw new IllegalArgumentException("the GAN's bars need a multiple of 4 columns; " + format.pitchCount() + " pitches"
+                    + (arch.rests() ? " plus the rest column make " + columns : "") + ": choose " + fewer + " or " + (fewer + 4) + " pitches");
         }
         GanBars bars = GanBars.of(training.pieces(), format, arch);
         if (bars.size() == 0) {
