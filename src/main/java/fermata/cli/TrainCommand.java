@@ -72,9 +72,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--low-pitch", defaultValue = "36", description = "gan: lowest pitch of its bars; default ${DEFAULT-VALUE}.")
     int lowPitch;
 
-    @Option(names = "--pitches", defaultValue = "48",
-            description = "gan: pitches from --low-pitch, a multiple of 4; default ${DEFAULT-VALUE}.")
-    int pitches;
+    @Option(names = "--pitches",
+            description = "gan: pitches from --low-pitch; one-voice tracks add a rest column, so one less than a multiple of 4 "
+                    + "(default 63: 36..98, all of JSB's notes), else a multiple of 4 (default 64).")
+    Integer pitches;
 
     @Option(names = "--polyphonic-tracks",
             description = "gan: a track may sound several pitches at once (default: one voice per track, the most likely pitch).")
@@ -233,9 +234,10 @@ public final class TrainCommand implements Callable<Integer> {
         RollFormat format;
         GanTrainer.Options options;
         try {
-            format = new RollFormat(training.format().stepsPerBeat(), lowPitch, pitches, tracks == null ? 4 : tracks, false);
+            int pitchCount = pitches != null ? pitches : GanArchitecture.CHORALE_PITCHES + (polyphonicTracks ? 1 : 0);
+            format = new RollFormat(training.format().stepsPerBeat(), lowPitch, pitchCount, tracks == null ? 4 : tracks, false);
             GanArchitecture architecture = new GanArchitecture(GanArchitecture.DEFAULT.noise(), GanArchitecture.DEFAULT.filters(),
-                    GanArchitecture.DEFAULT.hidden(), stepsPerBar, !polyphonicTracks);
+                    GanArchitecture.DEFAULT.hidden(), stepsPerBar, !polyphonicTracks, !polyphonicTracks);
             options = new GanTrainer.Options(architecture, epochs, batchSize == null ? 64 : batchSize,
                     learningRate == null ? 2e-4 : learningRate, seed,
                     checkpoints != null ? checkpoints : Path.of(output + ".checkpoints"), resume);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Training examples of the bar GAN: every whole bar of every piece, flattened [track][step][pitch]
+ * Training examples of the bar GAN: every whole bar of every piece, flattened [track][step][column]
  * (the generator's NCHW layout), with its condition: the bar before (silence before the first), the
  * piece's key one-hot, and the pitch classes of the bar's triad.
  */
@@ -63,36 +63,63 @@ final class GanBars {
         return PianoRoll.fromNotes(tracks, format, PianoRoll.stepsFor(ticks, format));
     }
 
-    /** One bar of a roll from {@code firstStep}, flattened [track][step][pitch]; steps past the end are silent. */
+    /**
+     * One bar of a roll from {@code firstStep}, flattened [track][step][column]; steps past the end are
+     * silent. With a rest column, a track's rest cell is set at every step where it sounds nothing.
+     */
     static float[] bar(PianoRoll roll, int firstStep, GanArchitecture arch) {
         RollFormat format = roll.format();
+        int columns = arch.columns(format);
         float[] bar = new float[arch.barWidth(format)];
         for (int track = 0; track < format.tracks(); track++) {
-            for (int s = 0; s < arch.stepsPerBar() && firstStep + s < roll.steps(); s++) {
-                for (int p = 0; p < format.pitchCount(); p++) {
+            for (int s = 0; s < arch.stepsPerBar(); s++) {
+                int first = (track * arch.stepsPerBar() + s) * columns;
+                boolean sounds = false;
+                for (int p = 0; p < format.pitchCount() && firstStep + s < roll.steps(); p++) {
                     if (roll.isHeld(track, firstStep + s, format.lowPitch() + p)) {
-                        bar[(track * arch.stepsPerBar() + s) * format.pitchCount() + p] = 1;
+                        bar[first + p] = 1;
+                        sounds = true;
                     }
+                }
+                if (arch.rests() && !sounds) {
+                    bar[first + format.pitchCount()] = 1;
                 }
             }
         }
         return bar;
     }
 
+    /** Writes the sounding pitch cells of a bar into step vectors from {@code firstStep}; rest cells are not notes. */
+    static void addToSteps(float[] bar, float[][] stepVectors, int firstStep, GanArchitecture arch, RollFormat format) {
+        int columns = arch.columns(format);
+        for (int i = 0; i < bar.length; i++) {
+            int column = i % columns;
+            if (bar[i] > 0.5f && column < format.pitchCount()) {
+                int track = i / (arch.stepsPerBar() * columns);
+                int step = i / columns % arch.stepsPerBar();
+                stepVectors[firstStep + step][format.featureIndex(track, 0, format.lowPitch() + column)] = 1;
+            }
+        }
+    }
+
     /**
-     * A bar from the generator's probabilities. Polyphonic tracks: a cell sounds when allowed and
-     * its logit plus {@code bias} is positive. Monophonic tracks read each track and step as one
-     * voice, as a softmax per voice would: the voice sounds with the probability mass of its allowed
-     * pitches (logit shifted by {@code bias}, divided by {@code temperature}), and its pitch is drawn
-     * in proportion to the pitches' probabilities sharpened by the temperature; temperature 0 takes
-     * the most likely pitch when the mass is at least one half.
+     * A bar from the generator's probabilities, in the layout of {@link #bar}. Polyphonic tracks: a
+     * cell sounds when allowed and its logit plus {@code bias} is positive. Monophonic tracks read each
+     * track and step as one voice choosing among its allowed pitches and silence, as a softmax per
+     * voice would: the voice sounds with probability m / (m + r), m the probability mass of its allowed
+     * pitches and r the rest column's probability (without a rest column, with probability m, at most 1).
+     * That probability's logit is shifted by {@code bias} and divided by
+     * {@code temperature} before sampling, and the pitch is drawn in proportion to the pitches'
+     * probabilities sharpened by the temperature. Temperature 0 takes the likelier of sounding and
+     * resting, and the most likely pitch. A resting voice gets its rest cell.
      */
     static float[] decode(float[] probabilities, boolean[] allowed, double bias, double temperature, Random random,
                           GanArchitecture arch, RollFormat format) {
         float[] bar = new float[probabilities.length];
         int pitches = format.pitchCount();
+        int columns = arch.columns(format);
         for (int row = 0; row < format.tracks() * arch.stepsPerBar(); row++) {
-            int first = row * pitches;
+            int first = row * columns;
             if (!arch.monophonic()) {
                 for (int i = first; i < first + pitches; i++) {
                     if (allowed[i] && logit(probabilities[i]) + bias > 0) {
@@ -101,49 +128,57 @@ final class GanBars {
                 }
                 continue;
             }
-            double mass = 0;
-            int best = -1;
-            for (int i = first; i < first + pitches; i++) {
-                if (allowed[i]) {
-                    mass += probabilities[i];
-                    if (best < 0 || probabilities[i] > probabilities[best]) {
-                        best = i;
-                    }
-                }
+            int chosen = voice(probabilities, allowed, first, bias, temperature, random, arch, format);
+            if (chosen >= 0) {
+                bar[first + chosen] = 1;
+            } else if (arch.rests()) {
+                bar[first + pitches] = 1;
             }
-            if (best < 0 || mass <= 0) {
-                continue;
-            }
-            double l = logit(Math.min(mass, 1)) + bias;
-            if (temperature == 0) {
-                if (l > 0) {
-                    bar[best] = 1;
-                }
-                continue;
-            }
-            if (random.nextDouble() >= 1 / (1 + Math.exp(-l / temperature))) {
-                continue;
-            }
-            double total = 0;
-            double[] weights = new double[pitches];
-            for (int p = 0; p < pitches; p++) {
-                if (allowed[first + p]) {
-                    weights[p] = Math.pow(probabilities[first + p], 1 / temperature);
-                    total += weights[p];
-                }
-            }
-            double pick = random.nextDouble() * total;
-            int chosen = best - first;
-            for (int p = 0; p < pitches; p++) {
-                pick -= weights[p];
-                if (weights[p] > 0 && pick <= 0) {
-                    chosen = p;
-                    break;
-                }
-            }
-            bar[first + chosen] = 1;
         }
         return bar;
+    }
+
+    /** The pitch offset one voice sounds at one step, or -1 when it rests (see {@link #decode}). */
+    private static int voice(float[] probabilities, boolean[] allowed, int first, double bias, double temperature, Random random,
+                             GanArchitecture arch, RollFormat format) {
+        int pitches = format.pitchCount();
+        double mass = 0;
+        int best = -1;
+        for (int i = first; i < first + pitches; i++) {
+            if (allowed[i]) {
+                mass += probabilities[i];
+                if (best < 0 || probabilities[i] > probabilities[best]) {
+                    best = i;
+                }
+            }
+        }
+        if (best < 0 || mass <= 0) {
+            return -1;
+        }
+        double sounds = arch.rests() ? mass / (mass + probabilities[first + pitches]) : Math.min(mass, 1);
+        double l = logit(sounds) + bias;
+        if (temperature == 0) {
+            return l > 0 ? best - first : -1;
+        }
+        if (random.nextDouble() >= 1 / (1 + Math.exp(-l / temperature))) {
+            return -1;
+        }
+        double total = 0;
+        double[] weights = new double[pitches];
+        for (int p = 0; p < pitches; p++) {
+            if (allowed[first + p]) {
+                weights[p] = Math.pow(probabilities[first + p], 1 / temperature);
+                total += weights[p];
+            }
+        }
+        double pick = random.nextDouble() * total;
+        for (int p = 0; p < pitches; p++) {
+            pick -= weights[p];
+            if (weights[p] > 0 && pick <= 0) {
+                return p;
+            }
+        }
+        return best - first;
     }
 
     private static double logit(double probability) {
@@ -162,10 +197,10 @@ final class GanBars {
     /** The major or minor triad whose tones sound most in the bar, as twelve pitch-class flags; silence for an empty bar. */
     static float[] chordOf(float[] bar, RollFormat format, GanArchitecture arch) {
         double[] chroma = new double[12];
-        int pitches = format.pitchCount();
+        int columns = arch.columns(format);
         for (int i = 0; i < bar.length; i++) {
-            if (bar[i] > 0.5f) {
-                chroma[(format.lowPitch() + i % pitches) % 12]++;
+            if (bar[i] > 0.5f && i % columns < format.pitchCount()) {
+                chroma[(format.lowPitch() + i % columns) % 12]++;
             }
         }
         double best = 0;

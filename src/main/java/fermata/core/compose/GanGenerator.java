@@ -7,8 +7,9 @@ import java.util.Random;
 /**
  * Writes music with a {@link GanModel} one bar at a time, each bar conditioned on the bar before
  * it, the key and a cadence pattern of chords in that key (I IV V I vi ii V I, or its minor form).
- * Density shifts the threshold at which a cell sounds, temperature sharpens or flattens the choice of
- * each voice's pitch (see {@link GanBars#decode}), and cells outside the key or the pitch range never sound.
+ * Density shifts the odds of each voice sounding rather than resting, temperature sharpens or flattens
+ * both that choice and the choice of pitch (see {@link GanBars#decode}), and cells outside the key or the
+ * pitch range never sound.
  */
 public final class GanGenerator {
     private final GanModel model;
@@ -39,11 +40,12 @@ public final class GanGenerator {
         int shift = key != null && model.card().keysInC() ? (key.tonic() <= 6 ? key.tonic() : key.tonic() - 12) : 0;
         MusicalKey modelKey = key == null ? MusicalKey.C_MAJOR : new MusicalKey(Math.floorMod(key.tonic() - shift, 12), key.minor());
         int width = arch.barWidth(format);
-        int pitches = format.pitchCount();
+        int columns = arch.columns(format);
         boolean[] allowed = new boolean[width];
         for (int i = 0; i < width; i++) {
-            int target = format.lowPitch() + i % pitches + shift;
-            allowed[i] = format.contains(target) && request.inRange(target) && (key == null || key.inScale(target));
+            int target = format.lowPitch() + i % columns + shift;
+            allowed[i] = i % columns < format.pitchCount() && format.contains(target) && request.inRange(target)
+                    && (key == null || key.inScale(target));
         }
         float[] previous = new float[width];
         if (request.primer() != null && request.primer().format().equals(format) && request.primer().steps() >= arch.stepsPerBar()) {
@@ -62,13 +64,7 @@ public final class GanGenerator {
             float[] condition = GanBars.condition(previous, modelKey, GanBars.progression(modelKey, b), arch, format);
             float[] probabilities = model.bars(noise, new float[][] {condition})[0];
             float[] bar = GanBars.decode(probabilities, allowed, bias, request.temperature(), random, arch, format);
-            for (int i = 0; i < width; i++) {
-                if (bar[i] > 0) {
-                    int track = i / (arch.stepsPerBar() * pitches);
-                    int step = i / pitches % arch.stepsPerBar();
-                    vectors[b * arch.stepsPerBar() + step][format.featureIndex(track, 0, format.lowPitch() + i % pitches)] = 1;
-                }
-            }
+            GanBars.addToSteps(bar, vectors, b * arch.stepsPerBar(), arch, format);
             previous = bar;
         }
         PianoRoll roll = PianoRoll.fromStepVectors(vectors, format).transposed(shift)

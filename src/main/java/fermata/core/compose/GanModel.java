@@ -41,7 +41,7 @@ public final class GanModel implements CompositionModel {
     }
 
     /**
-     * Cell probabilities of one bar per row, flattened [track][step][pitch].
+     * Cell probabilities of one bar per row, flattened [track][step][column] (pitches, then the rest column if any).
      *
      * @param noise [n][noise]
      * @param conditions [n][condition width]

@@ -55,7 +55,7 @@ final class GanNetwork {
 
     static ComputationGraph discriminator(GanArchitecture arch, RollFormat format, long seed, double learningRate) {
         ComputationGraphConfiguration.GraphBuilder g = builder(seed, learningRate).addInputs(BAR, CONDITION)
-                .setInputTypes(InputType.convolutional(arch.stepsPerBar(), format.pitchCount(), format.tracks()),
+                .setInputTypes(InputType.convolutional(arch.stepsPerBar(), arch.columns(format), format.tracks()),
                         InputType.feedForward(arch.conditionWidth(format)));
         addDiscriminator(g, arch, format, BAR, null);
         g.setOutputs(VERDICT);
@@ -86,7 +86,7 @@ final class GanNetwork {
 
     private static void addGenerator(ComputationGraphConfiguration.GraphBuilder g, GanArchitecture arch, RollFormat format) {
         int steps = arch.stepsPerBar() / 4;
-        int pitches = format.pitchCount() / 4;
+        int pitches = arch.columns(format) / 4;
         int wide = 2 * arch.filters();
         g.addVertex("g-input", new MergeVertex(), NOISE, CONDITION);
         g.addLayer("g-dense1", new DenseLayer.Builder().nOut(arch.hidden()).activation(Activation.RELU).build(), "g-input");
@@ -101,7 +101,7 @@ final class GanNetwork {
     private static void addDiscriminator(ComputationGraphConfiguration.GraphBuilder g, GanArchitecture arch, RollFormat format,
                                          String input, IUpdater frozen) {
         int steps = arch.stepsPerBar() / 4;
-        int pitches = format.pitchCount() / 4;
+        int pitches = arch.columns(format) / 4;
         int wide = 2 * arch.filters();
         // Instance noise: real bars are exactly 0 or 1 and generated ones are not, which a clean
         // discriminator learns at once; noise on its input while training hides that cue.

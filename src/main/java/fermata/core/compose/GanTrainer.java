@@ -110,8 +110,11 @@ public final class GanTrainer {
     public static Result train(Corpus training, Corpus validation, RollFormat format, boolean keysInC, Options options,
                                Progress progress, EpochListener listener) throws CancelledException, BadInputException, IOException {
         GanArchitecture arch = options.architecture();
-        if (format.pitchCount() % 4 != 0) {
-            throw new IllegalArgumentException("the GAN's pitch count must be a multiple of 4, was " + format.pitchCount());
+        int columns = arch.columns(format);
+        if (columns % 4 != 0) {
+            int fewer = columns / 4 * 4 - (columns - format.pitchCount());
+            throw new IllegalArgumentException("the GAN's bars need a multiple of 4 columns; " + format.pitchCount() + " pitches"
+                    + (arch.rests() ? " plus the rest column make " + columns : "") + ": choose " + fewer + " or " + (fewer + 4) + " pitches");
         }
         GanBars bars = GanBars.of(training.pieces(), format, arch);
         if (bars.size() == 0) {
@@ -226,7 +229,7 @@ public final class GanTrainer {
         INDArray condition = Nd4j.create(conditions);
         INDArray fake = players.stacked().feedForward(new INDArray[] {noise(n, arch, random), condition}, false)
                 .get(GanNetwork.GENERATED).dup();
-        INDArray realBars = Nd4j.create(real).reshape('c', n, format.tracks(), arch.stepsPerBar(), format.pitchCount());
+        INDArray realBars = Nd4j.create(real).reshape('c', n, format.tracks(), arch.stepsPerBar(), arch.columns(format));
         INDArray both = Nd4j.concat(0, realBars, fake);
         INDArray labels = Nd4j.concat(0, Nd4j.valueArrayOf(new long[] {n, 1}, REAL), Nd4j.zeros(n, 1));
         players.discriminator().fit(new MultiDataSet(new INDArray[] {both, Nd4j.concat(0, condition, condition)},
@@ -287,15 +290,8 @@ public final class GanTrainer {
     /** The MuseGAN metrics of flattened bars. */
     static MuseGanMetrics metricsOf(float[][] bars, RollFormat format, GanArchitecture arch) {
         float[][] vectors = new float[bars.length * arch.stepsPerBar()][format.featuresPerStep()];
-        int pitches = format.pitchCount();
         for (int b = 0; b < bars.length; b++) {
-            for (int i = 0; i < bars[b].length; i++) {
-                if (bars[b][i] > 0.5f) {
-                    int track = i / (arch.stepsPerBar() * pitches);
-                    int step = i / pitches % arch.stepsPerBar();
-                    vectors[b * arch.stepsPerBar() + step][format.featureIndex(track, 0, format.lowPitch() + i % pitches)] = 1;
-                }
-            }
+            GanBars.addToSteps(bars[b], vectors, b * arch.stepsPerBar(), arch, format);
         }
         return MuseGanMetrics.of(List.of(PianoRoll.fromStepVectors(vectors, format)), arch.stepsPerBar());
     }

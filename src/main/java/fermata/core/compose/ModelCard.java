@@ -24,7 +24,8 @@ import java.util.TreeMap;
 public record ModelCard(int formatVersion, String architecture, TcnArchitecture tcn, RollFormat roll, boolean keysInC,
                         TrainingData trainingData, Map<String, Double> metrics, long seed, int epochs, int bestEpoch,
                         double trainingSeconds, String created, GanArchitecture gan) {
-    public static final int FORMAT_VERSION = 1;
+    /** 2: GAN cards say whether the bars have a rest column ({@link GanArchitecture#rests()}); 1 had none. */
+    public static final int FORMAT_VERSION = 2;
     public static final String TCN = "tcn";
     public static final String GAN = "gan";
 

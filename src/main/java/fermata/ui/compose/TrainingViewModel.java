@@ -2,6 +2,7 @@ package fermata.ui.compose;
 
 import fermata.core.compose.CompositionModel;
 import fermata.core.compose.Corpus;
+import fermata.core.compose.GanArchitecture;
 import fermata.core.compose.GanTrainer;
 import fermata.core.compose.JsonCorpus;
 import fermata.core.compose.ModelFile;
@@ -107,7 +108,7 @@ public final class TrainingViewModel {
             Path checkpoints = Path.of(target + ".checkpoints");
             CompositionModel trained;
             if ("gan".equals(kindNow)) {
-                RollFormat format = new RollFormat(spb, 36, 48, 4, false);
+                RollFormat format = GanArchitecture.choraleFormat(spb);
                 trained = GanTrainer.train(training, validation, format, true,
                         GanTrainer.Options.defaults().withEpochs(epochCount).withCheckpoints(checkpoints, true), forward,
                         (epoch, total, values) -> uiThread.execute(() -> points.add(new EpochPoint(epoch, new LinkedHashMap<>(values)))))

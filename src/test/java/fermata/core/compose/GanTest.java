@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GanTest {
     /** Two tracks, quarter-note steps, C4..B4. */
     private static final RollFormat FORMAT = new RollFormat(1, 60, 12, 2, false);
-    private static final GanArchitecture TINY = new GanArchitecture(8, 4, 16, 4, false);
+    private static final GanArchitecture TINY = new GanArchitecture(8, 4, 16, 4, false, false);
     private static GanTrainer.Result trained;
 
     @BeforeAll
@@ -76,7 +76,7 @@ class GanTest {
 
     @Test
     void aMonophonicTrackSoundsOnePitchPerStepWhenItsMassIsEnough() {
-        GanArchitecture voices = new GanArchitecture(8, 4, 16, 4, true);
+        GanArchitecture voices = new GanArchitecture(8, 4, 16, 4, true, false);
         int width = voices.barWidth(FORMAT);
         float[] p = new float[width];
         p[3] = 0.4f;
@@ -98,6 +98,106 @@ class GanTest {
             float[] sampled = GanBars.decode(p, all, 0, 1, new java.util.Random(seed), voices, FORMAT);
             assertTrue(sampled[3] + sampled[5] <= 1 && sampled[12 + 7] + sampled[12 + 8] <= 1, "one pitch per voice and step");
         }
+    }
+
+    @Test
+    void aRestColumnLetsAVoiceFallSilentForAWholeBarAsOftenAsItsOddsSay() {
+        GanArchitecture voices = new GanArchitecture(8, 4, 16, 4, true, true);
+        int columns = voices.columns(FORMAT);
+        float[] p = new float[voices.barWidth(FORMAT)];
+        for (int step = 0; step < 4; step++) {
+            int upper = step * columns;
+            p[upper + 7] = 0.6f;
+            p[upper + 12] = 0.05f;
+            int lower = (4 + step) * columns;
+            p[lower + 4] = 0.2f;
+            p[lower + 12] = 0.9f;
+        }
+        boolean[] all = new boolean[p.length];
+        java.util.Arrays.fill(all, true);
+
+        float[] likely = GanBars.decode(p, all, 0, 0, new java.util.Random(1), voices, FORMAT);
+        MuseGanMetrics m = GanTrainer.metricsOf(new float[][] {likely}, FORMAT, voices);
+        assertEquals(0.5, m.emptyBarRate(), 1e-12, "the upper voice sounds G every step, the lower one rests the whole bar");
+        for (int step = 0; step < 4; step++) {
+            assertEquals(1, likely[step * columns + 7]);
+            assertEquals(0, likely[step * columns + 12], "a sounding voice has no rest cell");
+            assertEquals(1, likely[(4 + step) * columns + 12], "a resting voice has its rest cell, as the training bars do");
+        }
+        float[] denser = GanBars.decode(p, all, 4, 0, new java.util.Random(1), voices, FORMAT);
+        assertEquals(0, GanTrainer.metricsOf(new float[][] {denser}, FORMAT, voices).emptyBarRate(), 1e-12,
+                "density 1 (bias 4) outweighs odds of 0.2 : 0.9");
+
+        int trials = 4000;
+        int emptyLower = 0;
+        int emptyUpper = 0;
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < trials; i++) {
+            float[] bar = GanBars.decode(p, all, 0, 1, random, voices, FORMAT);
+            MuseGanMetrics one = GanTrainer.metricsOf(new float[][] {bar}, FORMAT, voices);
+            boolean upperSounds = false;
+            boolean lowerSounds = false;
+            for (int step = 0; step < 4; step++) {
+                upperSounds |= bar[step * columns + 7] > 0;
+                lowerSounds |= bar[(4 + step) * columns + 4] > 0;
+                for (int track = 0; track < 2; track++) {
+                    double cells = 0;
+                    for (int c = 0; c < columns; c++) {
+                        cells += bar[(track * 4 + step) * columns + c];
+                    }
+                    assertEquals(1, cells, "each voice and step sounds one pitch or rests");
+                }
+            }
+            emptyUpper += upperSounds ? 0 : 1;
+            emptyLower += lowerSounds ? 0 : 1;
+            assertEquals((upperSounds ? 0 : 0.5) + (lowerSounds ? 0 : 0.5), one.emptyBarRate(), 1e-12);
+        }
+        double restOdds = 0.9 / (0.9 + 0.2);
+        assertEquals(Math.pow(restOdds, 4), (double) emptyLower / trials, 0.03, "a whole silent bar: four rests in a row");
+        assertTrue(emptyUpper <= 2, "the upper voice rests with odds 0.05 : 0.6, a whole bar almost never");
+    }
+
+    @Test
+    void trainingBarsMarkRestsAndDecodeBackToTheSameNotes() {
+        GanArchitecture voices = new GanArchitecture(8, 4, 16, 4, true, true);
+        int columns = voices.columns(FORMAT);
+        // Track 0: E for two beats, then silence; track 1 silent.
+        PianoRoll roll = PianoRoll.fromNotes(List.of(List.of(new Note(64, 0, 1920, 80, 0)), List.of()), FORMAT, 4);
+        float[] bar = GanBars.bar(roll, 0, voices);
+
+        assertEquals(voices.barWidth(FORMAT), bar.length);
+        assertEquals(2, bar[4] + bar[columns + 4], 1e-12, "E sounds on beats 1 and 2");
+        assertEquals(0, bar[12] + bar[columns + 12], 1e-12, "no rest cell where the voice sounds");
+        assertEquals(2, bar[2 * columns + 12] + bar[3 * columns + 12], 1e-12, "rest cells on beats 3 and 4");
+        for (int step = 0; step < 4; step++) {
+            assertEquals(1, bar[(4 + step) * columns + 12], "the silent track rests at every step");
+        }
+        float[] chord = GanBars.chordOf(bar, FORMAT, voices);
+        assertEquals(1, chord[4], "rest cells are not pitches: the chord is built on E");
+        float[][] steps = new float[4][FORMAT.featuresPerStep()];
+        GanBars.addToSteps(bar, steps, 0, voices, FORMAT);
+        assertEquals(roll, PianoRoll.fromStepVectors(steps, FORMAT));
+    }
+
+    @Test
+    void aFormatOneCardWithoutRestsStillLoadsAndGenerates(@TempDir Path dir) throws Exception {
+        GanArchitecture old = new GanArchitecture(8, 4, 16, 4, true, false);
+        GanModel model = new GanModel(GanNetwork.generator(old, FORMAT, 3, 2e-4),
+                new ModelCard(1, ModelCard.GAN, null, FORMAT, true, null, null, 1, 0, 0, 0, "", old));
+        Path file = dir.resolve("old.zip");
+        ModelFile.write(model, file);
+        try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(file)) {
+            Path card = zip.getPath("card.json");
+            String text = java.nio.file.Files.readString(card);
+            assertTrue(text.contains("\"rests\""), text);
+            java.nio.file.Files.writeString(card, text.replaceAll(",\\s*\"rests\"\\s*:\\s*false", ""));
+            assertTrue(!java.nio.file.Files.readString(card).contains("rests"));
+        }
+
+        GanModel read = assertInstanceOf(GanModel.class, ModelFile.load(file));
+        assertEquals(old, read.architecture(), "a card without the field has no rest column");
+        GenerationRequest request = GenerationRequest.bars(2).withSeed(4);
+        assertEquals(new GanGenerator(model).generate(request).roll(), new GanGenerator(read).generate(request).roll());
     }
 
     private static double sum(float[] values) {

@@ -46,10 +46,10 @@ class GenerationBench {
 
     @Test
     void eightBarsOfTheGan() throws Exception {
-        RollFormat format = new RollFormat(1, 36, 48, 4, false);
+        RollFormat format = GanArchitecture.choraleFormat(1);
         GanArchitecture arch = GanArchitecture.DEFAULT;
         GanModel untrained = new GanModel(GanNetwork.generator(arch, format, 1, 2e-4),
-                new ModelCard(1, ModelCard.GAN, null, format, true, null, null, 1, 0, 0, 0, "", arch));
+                new ModelCard(ModelCard.FORMAT_VERSION, ModelCard.GAN, null, format, true, null, null, 1, 0, 0, 0, "", arch));
         reportGan("bar GAN, default size (random weights), 8 bars x 4 tracks", untrained);
         Path bundled = Path.of("assets/models/gan-jsb.zip");
         if (Files.exists(bundled)) {
