@@ -76,9 +76,14 @@ public final class ComposeViewModel {
 
     /** A model the picker offers. */
     public record ModelChoice(String name, Path file, String architecture) {
+        /** What kind of network it is, in words. */
+        public String kind() {
+            return ModelCard.GAN.equals(architecture) ? "bar GAN" : "causal CNN";
+        }
+
         @Override
         public String toString() {
-            return name + " (" + architecture + ")";
+            return name + " (" + kind() + ")";
         }
     }
 
@@ -120,15 +125,13 @@ public final class ComposeViewModel {
 
     /**
      * Fills the picker with the bundled models (the default first) and the user's stored models,
-     * and picks the first; a bundled model's name says what kind of network it is.
+     * and picks the first.
      */
     public void refreshModels(ModelStore store, List<Path> bundled) throws IOException {
         List<ModelChoice> choices = new ArrayList<>();
         for (Path file : bundled) {
             try {
-                String architecture = ModelFile.readCard(file).architecture();
-                String kind = ModelCard.GAN.equals(architecture) ? "bar GAN" : "causal CNN";
-                choices.add(new ModelChoice("Bundled chorales, " + kind, file, architecture));
+                choices.add(new ModelChoice("Bundled chorales", file, ModelFile.readCard(file).architecture()));
             } catch (BadInputException e) {
                 status.set(e.getMessage());
             }

@@ -67,8 +67,8 @@ class ComposeViewModelTest {
         Files.createDirectories(home.resolve("models"));
         Files.copy(BUNDLED, home.resolve("models/mine.zip"));
         model.refreshModels(new ModelStore(home), List.of(BUNDLED, BUNDLED_GAN));
-        assertEquals(List.of("Bundled chorales, causal CNN", "Bundled chorales, bar GAN", "mine"),
-                model.models().stream().map(ComposeViewModel.ModelChoice::name).toList());
+        assertEquals(List.of("Bundled chorales (causal CNN)", "Bundled chorales (bar GAN)", "mine (causal CNN)"),
+                model.models().stream().map(ComposeViewModel.ModelChoice::toString).toList());
         assertEquals(ModelCard.GAN, model.models().get(1).architecture());
     }
 
