@@ -2,6 +2,8 @@ package fermata.core.engine;
 
 import fermata.core.dsp.AudioProcessor;
 import fermata.core.dsp.TruePeakLimiter;
+import fermata.core.engine.synth.SynthException;
+import fermata.core.engine.synth.TrackSynth;
 import fermata.core.error.BadInputException;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.ControlEvent;
@@ -53,9 +55,11 @@ public final class MixGraph implements AutoCloseable {
      * What a graph is built with besides the project.
      *
      * @param ceilingDbtp master limiter ceiling, or {@link RenderOptions#LIMITER_OFF}
+     * @param synth the synthesizer MIDI tracks play through
      */
     public record Settings(int sampleRate, int blockFrames, double ceilingDbtp, SoundBanks.Choice soundBank,
-                           ClipSourceProvider clips, SampleRateConverter resampler, MeterReadings meters) {
+                           ClipSourceProvider clips, SampleRateConverter resampler, MeterReadings meters,
+                           SynthEngine synth) {
     }
 
     /**
@@ -63,7 +67,7 @@ public final class MixGraph implements AutoCloseable {
      * graph this one replaces) are taken over instead of opened again, which keeps edits during
      * playback cheap; the caller closes those not taken ({@link #synthsNotIn}).
      */
-    public static MixGraph build(Project project, Settings settings, Map<String, GervillSynth> reusable)
+    public static MixGraph build(Project project, Settings settings, Map<String, TrackSynth> reusable)
             throws EngineException, BadInputException {
         List<String> warnings = new ArrayList<>();
         settings.soundBank().warning().ifPresent(warnings::add);
@@ -103,11 +107,11 @@ public final class MixGraph implements AutoCloseable {
     }
 
     private static TrackSource midiSource(MidiTrack track, Project project, Settings settings,
-                                          Map<String, GervillSynth> reusable) throws EngineException {
-        GervillSynth synth = reusable.get(track.id());
+                                          Map<String, TrackSynth> reusable) throws EngineException {
+        TrackSynth synth = reusable.get(track.id());
         if (synth == null) {
             Optional<Soundbank> bank = settings.soundBank().bank();
-            synth = GervillSynth.open(settings.sampleRate(), settings.blockFrames(), bank);
+            synth = settings.synth().open(settings.sampleRate(), settings.blockFrames(), bank);
         }
         Set<Integer> programs = new HashSet<>();
         programs.add(track.instrument().program());
@@ -118,7 +122,14 @@ public final class MixGraph implements AutoCloseable {
                 }
             }
         }
-        synth.loadInstruments(programs, track.instrument().isDrums());
+        try {
+            synth.loadInstruments(programs, track.instrument().isDrums());
+        } catch (SynthException e) {
+            if (!reusable.containsValue(synth)) {
+                synth.close();
+            }
+            throw new EngineException(e.getMessage(), e);
+        }
         MidiSchedule schedule = MidiSchedule.of(track, project.tempoMap(), settings.sampleRate());
         return new MidiTrackSource(synth, schedule, track.instrument().program(), track.instrument().bankMsb(),
                 track.instrument().bankLsb());
@@ -301,8 +312,8 @@ public final class MixGraph implements AutoCloseable {
     }
 
     /** The synthesizers of this graph by track id, to hand to the next {@link #build}. */
-    public Map<String, GervillSynth> synthsByTrack() {
-        Map<String, GervillSynth> map = new HashMap<>();
+    public Map<String, TrackSynth> synthsByTrack() {
+        Map<String, TrackSynth> map = new HashMap<>();
         for (ChannelStrip s : strips) {
             if (s.source() instanceof MidiTrackSource m) {
                 map.put(s.trackId(), m.synth());
@@ -313,7 +324,7 @@ public final class MixGraph implements AutoCloseable {
 
     /** Closes the synthesizers of this graph that {@code successor} did not take over. */
     public void closeExcept(MixGraph successor) {
-        Map<String, GervillSynth> kept = successor == null ? Map.of() : successor.synthsByTrack();
+        Map<String, TrackSynth> kept = successor == null ? Map.of() : successor.synthsByTrack();
         for (ChannelStrip s : strips) {
             if (!(s.source() instanceof MidiTrackSource m && kept.containsValue(m.synth()))) {
                 s.close();

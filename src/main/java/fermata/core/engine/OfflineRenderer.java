@@ -49,7 +49,7 @@ public final class OfflineRenderer implements RenderService {
             int rate = options.sampleRate();
             int block = options.blockFrames();
             MixGraph.Settings settings = new MixGraph.Settings(rate, block, options.ceilingDbtp(), bank, clips,
-                    resampler, new MeterReadings());
+                    resampler, new MeterReadings(), options.synth());
             int tracks = project.tracks().size();
             int parallelism = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tracks));
             ExecutorService workers = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, RENDER_THREADS) : null;

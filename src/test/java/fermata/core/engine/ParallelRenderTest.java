@@ -31,7 +31,7 @@ class ParallelRenderTest {
     private static float[][] render(boolean parallel) throws Exception {
         MixGraph.Settings settings = new MixGraph.Settings(48_000, BLOCK, RenderOptions.DEFAULT_CEILING_DBTP,
                 SoundBanks.resolve(Optional.empty()), ClipSourceProvider.NONE, SampleRateConverter.MATCHING_RATES_ONLY,
-                new MeterReadings());
+                new MeterReadings(), SynthEngine.FERMATA);
         int blocks = 200;
         float[][] all = new float[2][blocks * BLOCK];
         ExecutorService workers = Executors.newFixedThreadPool(3);

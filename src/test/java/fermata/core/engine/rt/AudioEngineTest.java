@@ -6,6 +6,7 @@ import fermata.core.engine.ClipSource;
 import fermata.core.engine.ClipSourceProvider;
 import fermata.core.engine.RenderOptions;
 import fermata.core.engine.SampleRateConverter;
+import fermata.core.engine.SynthEngine;
 import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.InsertSettings;
@@ -221,10 +222,8 @@ class AudioEngineTest {
     }
 
     /**
-     * Gervill allocates on its own for every block it renders (64 bytes idle, much more per voice,
-     * see ADR 0040), so this compares the same render with and without live messages: passing
-     * them through the ring, to the armed track's synthesizer and into the recording must add
-     * nothing. Controllers and bend only: a note would start a voice, which Gervill allocates for.
+     * The same render with and without live messages: passing them through the ring, to the armed
+     * track's synthesizer (notes, controllers, bend) and into the recording must add nothing.
      */
     @Test
     void midiInputPlayThroughAndRecordingAddNoAllocation() throws Exception {
@@ -234,7 +233,9 @@ class AudioEngineTest {
                 new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 40),
                 new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 70),
                 new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 90),
-                new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 64)};
+                new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 64),
+                new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100),
+                new ShortMessage(ShortMessage.NOTE_OFF, 0, 60, 0)};
         try (AudioEngine engine = engine(Map.of("sine", sine(RATE * 600L)));
              MidiInput input = new MidiInput(engine, List::of)) {
             engine.publish(sineProject(16, List.of()).withTracks(tracks));
@@ -256,8 +257,7 @@ class AudioEngineTest {
         }
     }
 
-    @Test
-    void gervillAllocationIsMeasuredAndReported() throws Exception {
+    private static Project busyMidi() {
         List<Track> tracks = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             List<Note> notes = new ArrayList<>();
@@ -267,8 +267,28 @@ class AudioEngineTest {
             tracks.add(new MidiTrack("m" + t, "m" + t, new Instrument(t * 8, 0, 0, t == 7 ? 9 : t), MixerSettings.UNITY,
                     List.of(new MidiClip("c" + t, 0, 0, notes))));
         }
+        return Project.empty("busy").withTracks(tracks);
+    }
+
+    @Test
+    void busyMidiTracksOnTheDefaultSynthesizerAllocateNothing() throws Exception {
         try (AudioEngine engine = engine(Map.of())) {
-            engine.publish(Project.empty("busy").withTracks(tracks));
+            engine.publish(busyMidi());
+            engine.play();
+            long shortRun = allocationOfRenderLoop(engine, 1000);
+            long longRun = allocationOfRenderLoop(engine, 4000);
+            System.out.printf("Fermata synthesizer (8 MIDI tracks, ~13 notes/s each): %d bytes in 1000 blocks, "
+                    + "%d bytes in 4000 blocks%n", shortRun, longRun);
+            assertTrue(longRun < 2048, longRun + " bytes in 4000 blocks of 8 busy MIDI tracks");
+            assertTrue(longRun - shortRun < 1024, "allocation grows with the number of blocks: " + shortRun + " -> " + longRun);
+        }
+    }
+
+    @Test
+    void gervillAllocationIsMeasuredAndReported() throws Exception {
+        try (AudioEngine engine = new AudioEngine(RATE, BLOCK, Optional.empty(), RenderOptions.DEFAULT_CEILING_DBTP,
+                ClipSourceProvider.NONE, SampleRateConverter.MATCHING_RATES_ONLY, SynthEngine.GERVILL)) {
+            engine.publish(busyMidi());
             engine.play();
             int blocks = 3000;
             long bytes = allocationOfRenderLoop(engine, blocks);
