@@ -51,6 +51,11 @@ final class MidiTrackSource implements TrackSource {
         nextFrame = end;
     }
 
+    /** The synthesizer's reverb send of the last block, or null when it has its own reverb. */
+    float[] reverbSend() {
+        return synth.reverbSend();
+    }
+
     /** Plays a live message (MIDI input) on this track's channel at the start of the next block. */
     void sendLive(int command, int data1, int data2) {
         synth.sendNow(command, schedule.channel(), data1, data2);

@@ -2,8 +2,11 @@ package fermata.core.engine;
 
 import fermata.core.dsp.AudioProcessor;
 import fermata.core.dsp.TruePeakLimiter;
+import fermata.core.engine.synth.FermataSynth;
+import fermata.core.engine.synth.SendReverb;
 import fermata.core.engine.synth.SynthException;
 import fermata.core.engine.synth.TrackSynth;
+import fermata.core.engine.synth.VoiceBudget;
 import fermata.core.error.BadInputException;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.ControlEvent;
@@ -41,6 +44,11 @@ public final class MixGraph implements AutoCloseable {
     private final MasterBus master;
     private final List<String> warnings;
     private final float[][] mix;
+    /** One reverb for all MIDI tracks that send to it; null when none does. */
+    private final SendReverb reverb;
+    private final float[] reverbBus;
+    /** The voice limit across all tracks on Fermata's synthesizer; null when there are none. */
+    private final VoiceBudget voiceBudget;
 
     private MixGraph(int sampleRate, int maxBlockFrames, ChannelStrip[] strips, MasterBus master, List<String> warnings) {
         this.sampleRate = sampleRate;
@@ -49,6 +57,14 @@ public final class MixGraph implements AutoCloseable {
         this.master = master;
         this.warnings = List.copyOf(warnings);
         this.mix = new float[2][maxBlockFrames];
+        boolean sends = Arrays.stream(strips).anyMatch(ChannelStrip::hasReverbSend);
+        this.reverb = sends ? new SendReverb(sampleRate, maxBlockFrames) : null;
+        this.reverbBus = new float[maxBlockFrames];
+        FermataSynth[] fermata = Arrays.stream(strips)
+                .filter(s -> s.source() instanceof MidiTrackSource m && m.synth() instanceof FermataSynth)
+                .map(s -> (FermataSynth) ((MidiTrackSource) s.source()).synth())
+                .toArray(FermataSynth[]::new);
+        this.voiceBudget = fermata.length == 0 ? null : new VoiceBudget(fermata, VoiceBudget.DEFAULT_VOICES);
     }
 
     /**
@@ -240,10 +256,20 @@ public final class MixGraph implements AutoCloseable {
         for (ChannelStrip s : strips) {
             anySolo |= s.solo();
         }
+        if (voiceBudget != null) {
+            voiceBudget.enforce();
+        }
         Arrays.fill(mix[0], 0, frames, 0f);
         Arrays.fill(mix[1], 0, frames, 0f);
         for (ChannelStrip s : strips) {
             s.mixInto(mix, frames, anySolo);
+        }
+        if (reverb != null) {
+            Arrays.fill(reverbBus, 0, frames, 0f);
+            for (ChannelStrip s : strips) {
+                s.sendInto(reverbBus, frames, anySolo);
+            }
+            reverb.process(reverbBus, mix[0], mix[1], frames);
         }
         master.process(mix, frames);
         System.arraycopy(mix[0], 0, out[0], offset, frames);
@@ -288,6 +314,9 @@ public final class MixGraph implements AutoCloseable {
         }
         if (cutSound) {
             master.reset();
+            if (reverb != null) {
+                reverb.reset();
+            }
         }
     }
 

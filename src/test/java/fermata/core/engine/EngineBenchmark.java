@@ -45,32 +45,42 @@ class EngineBenchmark {
         Path dense = Path.of("/tmp/fermata-bench-dense16.mid");
         MidiSystem.write(denseSequence(), 1, dense.toFile());
         files.add(dense);
-        System.out.println("| file | audio s | Fermata s | Fermata x RT | FluidSynth s | FluidSynth x RT | ratio |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| file | audio s | Fermata s | Fermata x RT | Gervill s | Gervill x RT | FluidSynth s "
+                + "| FluidSynth x RT | Fermata / FluidSynth | Gervill / FluidSynth |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Path midi : files) {
             Project project = MidiFiles.read(midi);
-            RenderOptions options = RenderOptions.defaults().withSoundFont(SF2).withTailSeconds(1.0);
-            new OfflineRenderer().render(project, options, discard(), ProgressListener.NONE, () -> false);
-            long t0 = System.nanoTime();
-            RenderService.Result result = new OfflineRenderer().render(project, options, discard(),
-                    ProgressListener.NONE, () -> false);
-            double ours = (System.nanoTime() - t0) / 1e9;
+            double[] seconds = new double[2];
+            double audio = 0;
+            for (SynthEngine engine : SynthEngine.values()) {
+                RenderOptions options = RenderOptions.defaults().withSoundFont(SF2).withTailSeconds(1.0).withSynth(engine);
+                new OfflineRenderer().render(project, options, discard(), ProgressListener.NONE, () -> false);
+                long t0 = System.nanoTime();
+                RenderService.Result result = new OfflineRenderer().render(project, options, discard(),
+                        ProgressListener.NONE, () -> false);
+                seconds[engine.ordinal()] = (System.nanoTime() - t0) / 1e9;
+                audio = result.seconds();
+            }
             Path wav = Files.createTempFile("fluid", ".wav");
             long t1 = System.nanoTime();
             Process p = new ProcessBuilder("fluidsynth", "-ni", "-F", wav.toString(), "-r", "48000", SF2.toString(),
                     midi.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor();
             double fluid = (System.nanoTime() - t1) / 1e9;
-            double fluidAudio = (Files.size(wav) - 44) / 4.0 / RATE;
+            double fluidSpeed = (Files.size(wav) - 44) / 4.0 / RATE / fluid;
             Files.delete(wav);
-            System.out.printf("| %s | %.1f | %.2f | %.1f | %.2f | %.1f | %.2f |%n", midi.getFileName(), result.seconds(),
-                    ours, result.seconds() / ours, fluid, fluidAudio / fluid,
-                    (result.seconds() / ours) / (fluidAudio / fluid));
+            double ours = seconds[SynthEngine.FERMATA.ordinal()];
+            double gervill = seconds[SynthEngine.GERVILL.ordinal()];
+            System.out.printf("| %s | %.1f | %.2f | %.1f | %.2f | %.1f | %.2f | %.1f | %.2f | %.2f |%n", midi.getFileName(),
+                    audio, ours, audio / ours, gervill, audio / gervill, fluid, fluidSpeed, audio / ours / fluidSpeed,
+                    audio / gervill / fluidSpeed);
         }
-        headroom(Integer.getInteger("bench.tracks", 32));
+        for (SynthEngine engine : SynthEngine.values()) {
+            headroom(Integer.getInteger("bench.tracks", 32), engine);
+        }
     }
 
-    private static void headroom(int tracks) throws Exception {
+    private static void headroom(int tracks, SynthEngine synth) throws Exception {
         Path dense = Path.of("/tmp/fermata-bench-dense16.mid");
         MidiSystem.write(denseSequence(), 1, dense.toFile());
         Project project = MidiFiles.read(dense);
@@ -80,7 +90,7 @@ class EngineBenchmark {
             many.add(new MidiTrack("t" + i, "t" + i, t.instrument(), MixerSettings.UNITY, t.clips()));
         }
         try (AudioEngine engine = new AudioEngine(RATE, 512, Optional.of(SF2), RenderOptions.DEFAULT_CEILING_DBTP,
-                ClipSourceProvider.NONE, SampleRateConverter.MATCHING_RATES_ONLY)) {
+                ClipSourceProvider.NONE, SampleRateConverter.MATCHING_RATES_ONLY, synth)) {
             engine.publish(project.withTracks(many));
             engine.play();
             float[][] block = new float[2][512];
@@ -97,8 +107,8 @@ class EngineBenchmark {
             }
             double mean = (System.nanoTime() - t0) / 1e6 / blocks;
             double period = 512 * 1000.0 / RATE;
-            System.out.printf("headroom: %d busy tracks, 512-frame period %.2f ms: mean %.2f ms (%.0f%%), worst %.2f ms%n",
-                    tracks, period, mean, 100 * mean / period, worst / 1e6);
+            System.out.printf("headroom, %s: %d busy tracks, 512-frame period %.2f ms: mean %.2f ms (%.0f%%), worst %.2f ms%n",
+                    synth.id(), tracks, period, mean, 100 * mean / period, worst / 1e6);
         }
     }
 

@@ -23,7 +23,7 @@ final class ChannelState {
     double pan;
     /** CC1 mod wheel and channel pressure to vibrato LFO pitch depth, 50 cents each at full. */
     double vibratoCents;
-    /** CC91 reverb send, 0..1. */
+    /** CC91 reverb send through its SF2 default modulator: 20 % at 127. */
     float reverbSend;
     private int bend;
     private int bendRangeCents;
@@ -52,7 +52,7 @@ final class ChannelState {
         volume = 100;
         pan = 0;
         bendRangeCents = 200;
-        reverbSend = 40 / 127f;
+        controller(91, 40);
     }
 
     /** Reset All Controllers (CC121) as General MIDI defines it: volume, pan and sends stay. */
@@ -87,7 +87,7 @@ final class ChannelState {
             case 10 -> pan = (value - 64) / 64.0 * 500;
             case 11 -> expression = value;
             case 64 -> sustain = value >= 64;
-            case 91 -> reverbSend = value / 127f;
+            case 91 -> reverbSend = 0.2f * value / 127;
             case 101 -> rpnMsb = value;
             case 100 -> rpnLsb = value;
             case 98, 99 -> {

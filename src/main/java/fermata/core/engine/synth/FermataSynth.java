@@ -143,11 +143,67 @@ public final class FermataSynth implements TrackSynth {
         return reverb;
     }
 
-    /** Voices sounding now, for tests and meters. */
+    /** Voices sounding now, those fading out after a cut included. */
     public int activeVoices() {
         int n = 0;
         for (Voice v : voices) {
             if (v.active) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Voices sounding and not cut short: what counts against a {@link VoiceBudget}. */
+    int countedVoices() {
+        int n = 0;
+        for (Voice v : voices) {
+            if (v.active && !v.cutting) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Voices whose note is still held (not released): never shed by a {@link VoiceBudget}. */
+    int heldVoices() {
+        int n = 0;
+        for (Voice v : voices) {
+            if (v.active && !v.released) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Released voices, not cut yet, whose note-off is at least {@code age} frames ago. */
+    int releasedAtLeast(int age) {
+        int n = 0;
+        for (Voice v : voices) {
+            if (v.active && v.released && !v.cutting && v.releaseAge >= age) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The longest time since a note-off among the released voices, in frames; -1 when none. */
+    int longestRelease() {
+        int age = -1;
+        for (Voice v : voices) {
+            if (v.active && v.released && !v.cutting) {
+                age = Math.max(age, v.releaseAge);
+            }
+        }
+        return age;
+    }
+
+    /** Cuts up to {@code most} released voices whose note-off is at least {@code age} frames ago; returns how many. */
+    int cutReleasedAtLeast(int age, int most) {
+        int n = 0;
+        for (Voice v : voices) {
+            if (n < most && v.active && v.released && !v.cutting && v.releaseAge >= age) {
+                v.cut();
                 n++;
             }
         }

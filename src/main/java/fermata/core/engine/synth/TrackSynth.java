@@ -36,6 +36,14 @@ public interface TrackSynth extends AutoCloseable {
     /** Writes (not adds) {@code frames} frames, at most the block size given at open, into {@code left} and {@code right}. */
     void render(float[] left, float[] right, int frames);
 
+    /**
+     * The mono reverb send of the last {@link #render}, for one reverb shared on the master; null
+     * when the synthesizer runs its own reverb.
+     */
+    default float[] reverbSend() {
+        return null;
+    }
+
     @Override
     void close();
 }

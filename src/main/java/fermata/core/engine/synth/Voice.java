@@ -38,6 +38,10 @@ final class Voice {
 
     boolean active;
     boolean released;
+    /** Cut short (exclusive class, all sound off, over the graph's voice budget): fading out already. */
+    boolean cutting;
+    /** Frames since the note-off, to shed the longest-released voices first when over budget. */
+    int releaseAge;
     boolean heldBySustain;
     int key;
     int exclusiveClass;
@@ -116,6 +120,14 @@ final class Voice {
     private double chunkVibLfo;
     private double chunkModEnv;
     private double step;
+    private double lastCents;
+    private double lastFilterCents;
+    private double lastCb;
+    private double lastPan;
+    private double attenuationGain;
+    private double silentEnvelope;
+    private double panLeft;
+    private double panRight;
     private float gainLeft;
     private float gainRight;
     private float targetLeft;
@@ -136,6 +148,8 @@ final class Voice {
         this.order = order;
         active = true;
         released = false;
+        cutting = false;
+        releaseAge = 0;
         heldBySustain = false;
         exclusiveClass = g[EXCLUSIVE_CLASS];
         data = s.data;
@@ -206,6 +220,10 @@ final class Voice {
         chunkFrames = 0;
         chunkLeft = 0;
         dirty = false;
+        lastCents = Double.NaN;
+        lastFilterCents = Double.NaN;
+        lastCb = Double.NaN;
+        lastPan = Double.NaN;
     }
 
     private double frames(double timecents) {
@@ -242,6 +260,7 @@ final class Voice {
 
     /** Fades out within a few milliseconds: exclusive class cut, all sound off. */
     void cut() {
+        cutting = true;
         volRelease = Math.min(volRelease, CUT_SECONDS * outputRate);
         release();
     }
@@ -257,6 +276,9 @@ final class Voice {
      * block or message boundaries, so a voice sounds the same wherever it starts in a block.
      */
     void render(float[] left, float[] right, float[] reverb, int from, int to) {
+        if (released) {
+            releaseAge += to - from;
+        }
         int at = from;
         while (at < to && active) {
             if (chunkLeft == 0) {
@@ -290,18 +312,43 @@ final class Voice {
 
     /** Pitch, filter and the gain ramp to the end of the current sub-block. */
     private void aim() {
+        // Each transcendental is recomputed only when its input moved: most sub-blocks of most
+        // voices change nothing but the envelope.
         double cents = pitchCents + channel.bendCents + chunkModEnv * modEnvToPitch + chunkModLfo * modLfoToPitch
                 + chunkVibLfo * (vibLfoToPitch + channel.vibratoCents);
-        step = rateRatio * Math.pow(2, cents / 1200);
+        if (cents != lastCents) {
+            lastCents = cents;
+            step = rateRatio * Math.pow(2, cents / 1200);
+        }
         if (filterOn) {
-            coefficients(filterCents + chunkModEnv * modEnvToFc + chunkModLfo * modLfoToFc);
+            double fc = filterCents + chunkModEnv * modEnvToFc + chunkModLfo * modLfoToFc;
+            if (fc != lastFilterCents) {
+                lastFilterCents = fc;
+                coefficients(fc);
+            }
         }
         double cb = attenuationCb + channel.attenuationCb + chunkModLfo * modLfoToVolume;
-        double level = volAmp * Math.pow(10, -cb / 200);
+        if (cb != lastCb) {
+            lastCb = cb;
+            attenuationGain = Math.pow(10, -cb / 200);
+            // A released voice is over once it is 96 dB down with all its attenuation counted,
+            // not just its envelope's: FluidSynth ends voices the same way.
+            silentEnvelope = Math.pow(10, -(SILENT_CB - cb) / 200);
+        }
         double pan = Math.max(-500, Math.min(500, panBase + channel.pan));
-        double angle = (pan + 500) / 1000 * Math.PI / 2;
-        targetLeft = (float) (level * Math.cos(angle));
-        targetRight = (float) (level * Math.sin(angle));
+        if (pan != lastPan) {
+            lastPan = pan;
+            double angle = (pan + 500) / 1000 * Math.PI / 2;
+            panLeft = Math.cos(angle);
+            panRight = Math.sin(angle);
+        }
+        double level = volAmp * attenuationGain;
+        if (released && volAmp < silentEnvelope) {
+            volStage = DONE;
+            level = 0;
+        }
+        targetLeft = (float) (level * panLeft);
+        targetRight = (float) (level * panRight);
         slopeLeft = (targetLeft - gainLeft) / chunkLeft;
         slopeRight = (targetRight - gainRight) / chunkLeft;
         dirty = false;
