@@ -150,6 +150,28 @@ class FermataSynthTest {
     }
 
     @Test
+    void velocityMovesTheLevelNotTheCutoffAndANegativeAttenuationBoosts() throws Exception {
+        FermataSynth synth = FermataSynth.open(RATE, SynthTesting.BLOCK, Optional.of(testBank));
+        synth.loadInstruments(Set.of(0, 1, 2), false);
+        double[] dark = new double[2];
+        int[] velocities = {127, 64};
+        for (int v = 0; v < 2; v++) {
+            dark[v] = SynthTesting.rmsDb(SynthTesting.render(synth, 20_000, new int[] {0, PROGRAM, 1, 0},
+                    new int[] {0, NOTE_ON, 69, velocities[v]}, new int[] {18_000, NOTE_OFF, 69, 0})[0], 4800, 12_000);
+        }
+        // As FluidSynth 2 and Gervill: no velocity-to-cutoff modulator, so a filtered note only gets quieter.
+        assertEquals(40 * Math.log10(64 / 127.0), dark[1] - dark[0], 0.05, "velocity 64 against 127 through the filter");
+        double plain = SynthTesting.rmsDb(SynthTesting.render(synth, 20_000, new int[] {0, PROGRAM, 0, 0},
+                new int[] {0, NOTE_ON, 69, 127}, new int[] {18_000, NOTE_OFF, 69, 0})[0], 4800, 12_000);
+        double boosted = SynthTesting.rmsDb(SynthTesting.render(synth, 20_000, new int[] {0, PROGRAM, 2, 0},
+                new int[] {0, NOTE_ON, 69, 127}, new int[] {18_000, NOTE_OFF, 69, 0})[0], 4800, 12_000);
+        // -100 cB at the EMU scale of 0.4 is +4 dB, taken out of CC7's 4.15 dB at its default of 100.
+        assertEquals(4.0, boosted - plain, 0.05, "a negative initial attenuation boosts");
+        assertTrue(dark[0] < plain - 1 && dark[0] > plain - 6, "the 465 Hz low-pass takes a little off a 440 Hz sine: "
+                + (dark[0] - plain) + " dB");
+    }
+
+    @Test
     void pitchBendShiftsByItsRpnRange() throws Exception {
         float[] up = SynthTesting.render(sine(), 80_000, new int[] {0, BEND, 0x7F, 0x7F}, new int[] {0, NOTE_ON, 69, 127})[0];
         double twoSemitones = 440 * Math.pow(2, (8191 / 8192.0) * 200 / 1200);

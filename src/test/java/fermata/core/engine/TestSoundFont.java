@@ -14,8 +14,9 @@ import java.util.List;
  * Writes a tiny SoundFont 2 file with known contents, so tests can check the synthesizers against
  * exact answers: preset 0 "Sine" plays a looped 440 Hz sine (root key 69, 44 kHz, a loop of
  * exactly 20 periods, no envelope, filter open) whose data after the loop end is a constant
- * plateau, so a loop wrapped wrong jumps; the drum kit (bank 128, program 0) has a 100 Hz
- * decaying burst on key 36 and a 1 kHz one on key 38.
+ * plateau, so a loop wrapped wrong jumps; program 1 is the same sine through a low-pass at
+ * 465 Hz, program 2 with an initial attenuation of -100 cB (a boost); the drum kit (bank 128,
+ * program 0) has a 100 Hz decaying burst on key 36 and a 1 kHz one on key 38.
  */
 final class TestSoundFont {
     static final int SAMPLE_RATE = 44_000;
@@ -23,6 +24,8 @@ final class TestSoundFont {
     static final float AMPLITUDE = 0.5f;
     static final int LOOP_START = 1000;
     static final int LOOP_END = 3000;
+    /** Program 1's cutoff, 8.176 Hz * 2^(7000/1200) = 465 Hz: just above the sine's 440 Hz. */
+    static final int DARK_CUTOFF_CENTS = 7000;
 
     private TestSoundFont() {
     }
@@ -52,8 +55,11 @@ final class TestSoundFont {
         List<Instrument> instruments = List.of(
                 new Instrument("sine", List.of(new Zone(0, 0, 127, looped))),
                 new Instrument("kit", List.of(new Zone(1, 36, 36, new int[][] {{58, 36}}),
-                        new Zone(2, 38, 38, new int[][] {{58, 38}}))));
-        List<Preset> presets = List.of(new Preset("Sine", 0, 0, 0), new Preset("Kit", 0, 128, 1));
+                        new Zone(2, 38, 38, new int[][] {{58, 38}}))),
+                new Instrument("dark", List.of(new Zone(0, 0, 127, new int[][] {{54, 1}, {8, DARK_CUTOFF_CENTS}}))),
+                new Instrument("boost", List.of(new Zone(0, 0, 127, new int[][] {{54, 1}, {48, -100}}))));
+        List<Preset> presets = List.of(new Preset("Sine", 0, 0, 0), new Preset("Kit", 0, 128, 1),
+                new Preset("Dark", 1, 0, 2), new Preset("Boost", 2, 0, 3));
         Path file = dir.resolve("test.sf2");
         Files.write(file, build(samples, instruments, presets));
         return file;

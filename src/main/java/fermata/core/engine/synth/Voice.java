@@ -170,7 +170,9 @@ final class Voice {
         pitchCents = (pitchKey - root) * (double) g[SCALE_TUNING] + 100.0 * g[COARSE_TUNE] + g[FINE_TUNE]
                 + s.pitchCorrection;
         rateRatio = (double) s.sampleRate / outputRate;
-        attenuationCb = ATTENUATION_SCALE * Math.max(0, g[INITIAL_ATTENUATION]) + ChannelState.concaveCb(vel);
+        // A negative initial attenuation (some banks use it as a boost) counts against the
+        // velocity and volume curves; only the total is kept at 0 or more, as in FluidSynth.
+        attenuationCb = ATTENUATION_SCALE * g[INITIAL_ATTENUATION] + ChannelState.concaveCb(vel);
         panBase = g[PAN];
         reverbSend = clamp(g[REVERB_SEND], 0, 1000) / 1000f;
 
@@ -210,8 +212,9 @@ final class Voice {
         vibLfoToPitch = g[VIB_LFO_TO_PITCH];
         lfoTime = 0;
 
-        // SF2.04 default modulator: velocity lowers the cutoff by up to 2400 cents.
-        filterCents = g[FILTER_FC] - 2400.0 * (127 - vel) / 127;
+        // SF2.04's default velocity-to-cutoff modulator is left out, as FluidSynth 2 and Gervill
+        // leave it out: it would darken every note below velocity 127 (see ADR 0041).
+        filterCents = g[FILTER_FC];
         filterQ = Math.pow(10, (clamp(g[FILTER_Q], 0, 960) / 10.0 - 3.01) / 20);
         filterOn = filterCents < FILTER_OPEN_CENTS || modEnvToFc != 0 || modLfoToFc != 0;
         x1 = x2 = y1 = y2 = 0;
@@ -327,7 +330,7 @@ final class Voice {
                 coefficients(fc);
             }
         }
-        double cb = attenuationCb + channel.attenuationCb + chunkModLfo * modLfoToVolume;
+        double cb = Math.max(0, attenuationCb + channel.attenuationCb + chunkModLfo * modLfoToVolume);
         if (cb != lastCb) {
             lastCb = cb;
             attenuationGain = Math.pow(10, -cb / 200);
