@@ -45,7 +45,7 @@ public final class MixGraph implements AutoCloseable {
     private final List<String> warnings;
     private final float[][] mix;
     /** One reverb for all MIDI tracks that send to it; null when none does. */
-    private final SendReverb reverb;
+    private SendReverb reverb;
     private final float[] reverbBus;
     /** The voice limit across all tracks on Fermata's synthesizer; null when there are none. */
     private final VoiceBudget voiceBudget;
@@ -338,6 +338,19 @@ public final class MixGraph implements AutoCloseable {
 
     public void setMasterGainDb(double db) {
         master.setGainDb(db);
+    }
+
+    /**
+     * Goes on with the shared reverb of {@code previous}, the graph this one replaces on the audio
+     * thread, so an edit during playback does not cut the reverb tail of what was sounding. Call
+     * before this graph is published: the two graphs never run at the same time (the audio thread
+     * swaps one for the other between blocks), so sharing the reverb is safe.
+     */
+    public void continueReverbOf(MixGraph previous) {
+        if (reverb != null && previous != null && previous.reverb != null && previous.sampleRate == sampleRate
+                && previous.maxBlockFrames >= maxBlockFrames) {
+            reverb = previous.reverb;
+        }
     }
 
     /** The synthesizers of this graph by track id, to hand to the next {@link #build}. */

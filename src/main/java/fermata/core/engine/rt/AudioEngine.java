@@ -159,6 +159,9 @@ public final class AudioEngine implements Transport, AutoCloseable {
         MixGraph.Settings settings = new MixGraph.Settings(sampleRate, blockFrames, ceilingDbtp,
                 SoundBanks.resolve(soundFont), clips, resampler, meters, synth);
         MixGraph graph = MixGraph.build(project, settings, reusable);
+        if (published != null) {
+            graph.continueReverbOf(published.graph());
+        }
         int armed = armedTrackId == null ? -1 : graph.stripIndex(armedTrackId);
         if (!graph.isMidiStrip(armed)) {
             armedTrackId = null;

@@ -270,6 +270,38 @@ class AudioEngineTest {
         return Project.empty("busy").withTracks(tracks);
     }
 
+    /** Energy of the left channel over blocks [from, to) after a closed hi-hat at 0, republishing the project at {@code republishAt} (-1: never). */
+    private static double reverbTailEnergy(int republishAt, int from, int to) throws Exception {
+        Project hat = Project.empty("hat").withTracks(List.of(new MidiTrack("drums", "drums", new Instrument(0, 0, 0, 9),
+                MixerSettings.UNITY, List.of(new MidiClip("c", 0, 0, List.of(new Note(42, 0, 60, 127, 9)))))));
+        try (AudioEngine engine = engine(Map.of())) {
+            engine.publish(hat);
+            engine.play();
+            float[][] block = new float[2][BLOCK];
+            double energy = 0;
+            for (int b = 0; b < to; b++) {
+                if (b == republishAt) {
+                    engine.publish(hat.withName("hat, edited"));
+                }
+                engine.renderCycle(block, BLOCK);
+                for (int i = 0; b >= from && i < BLOCK; i++) {
+                    energy += block[0][i] * block[0][i];
+                }
+            }
+            return energy;
+        }
+    }
+
+    @Test
+    void anEditDuringPlaybackKeepsTheSharedReverbsTail() throws Exception {
+        // At 0.75 s the hi-hat's sample has ended; what sounds is the reverb's tail.
+        int edit = 70;
+        double kept = reverbTailEnergy(edit, edit + 2, edit + 12);
+        double undisturbed = reverbTailEnergy(-1, edit + 2, edit + 12);
+        assertTrue(undisturbed > 1e-9, "the reverb rings after the hi-hat: " + undisturbed);
+        assertEquals(10 * Math.log10(undisturbed), 10 * Math.log10(kept), 1.0, "the tail goes on through the edit (dB)");
+    }
+
     @Test
     void busyMidiTracksOnTheDefaultSynthesizerAllocateNothing() throws Exception {
         try (AudioEngine engine = engine(Map.of())) {
