@@ -203,6 +203,21 @@ class FermataSynthTest {
     }
 
     @Test
+    void aDrumOfTheSameExclusiveClassCutsTheOtherShort() throws Exception {
+        FermataSynth kit = FermataSynth.open(RATE, SynthTesting.BLOCK, Optional.of(testBank));
+        kit.loadInstruments(Set.of(0), true);
+        int second = 3000;
+        float[] both = SynthTesting.render(kit, 12_000, new int[] {0, NOTE_ON | 9, 36, 127},
+                new int[] {second, NOTE_ON | 9, 38, 127})[0];
+        float[] alone = SynthTesting.render(kit, 12_000, new int[] {second, NOTE_ON | 9, 38, 127})[0];
+        assertTrue(peak(both, 0, second) > 0.1, "the first drum sounds");
+        // The cut fades over 5 ms (240 frames), ending on a control block: by 512 frames it is gone.
+        for (int i = second + 512; i < both.length; i++) {
+            assertEquals(alone[i], both[i], "only the second drum sounds, frame " + i);
+        }
+    }
+
+    @Test
     void theSustainPedalHoldsReleasedNotesUntilItIsLifted() throws Exception {
         float[] out = SynthTesting.render(sine(), 40_000, new int[] {0, CC, 64, 127}, new int[] {0, NOTE_ON, 69, 127},
                 new int[] {10_000, NOTE_OFF, 69, 0}, new int[] {30_000, CC, 64, 0})[0];

@@ -16,7 +16,8 @@ import java.util.List;
  * exactly 20 periods, no envelope, filter open) whose data after the loop end is a constant
  * plateau, so a loop wrapped wrong jumps; program 1 is the same sine through a low-pass at
  * 465 Hz, program 2 with an initial attenuation of -100 cB (a boost); the drum kit (bank 128,
- * program 0) has a 100 Hz decaying burst on key 36 and a 1 kHz one on key 38.
+ * program 0) has a 100 Hz decaying burst on key 36 and a 1 kHz one on key 38, both in exclusive
+ * class 1 (as an open and a closed hi-hat are).
  */
 final class TestSoundFont {
     static final int SAMPLE_RATE = 44_000;
@@ -54,8 +55,8 @@ final class TestSoundFont {
         int[][] looped = {{54, 1}};
         List<Instrument> instruments = List.of(
                 new Instrument("sine", List.of(new Zone(0, 0, 127, looped))),
-                new Instrument("kit", List.of(new Zone(1, 36, 36, new int[][] {{58, 36}}),
-                        new Zone(2, 38, 38, new int[][] {{58, 38}}))),
+                new Instrument("kit", List.of(new Zone(1, 36, 36, new int[][] {{58, 36}, {57, 1}}),
+                        new Zone(2, 38, 38, new int[][] {{58, 38}, {57, 1}}))),
                 new Instrument("dark", List.of(new Zone(0, 0, 127, new int[][] {{54, 1}, {8, DARK_CUTOFF_CENTS}}))),
                 new Instrument("boost", List.of(new Zone(0, 0, 127, new int[][] {{54, 1}, {48, -100}}))));
         List<Preset> presets = List.of(new Preset("Sine", 0, 0, 0), new Preset("Kit", 0, 128, 1),

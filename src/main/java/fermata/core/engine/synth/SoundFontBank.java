@@ -68,10 +68,6 @@ final class SoundFontBank {
         return builtIn;
     }
 
-    String name() {
-        return bank.getName();
-    }
-
     /** The presets of these programs (every bank), melodic or percussion, compiled on first use. */
     synchronized List<Preset> presets(Set<Integer> programs, boolean percussion) throws SynthException {
         List<Preset> found = new ArrayList<>();
