@@ -111,8 +111,8 @@ public final class RenderCommand implements Callable<Integer> {
         for (String warning : result.warnings()) {
             err.println("fermata: warning: " + warning);
         }
-        err.printf(Locale.ROOT, "fermata: wrote %s (%.2f s at %d Hz, SoundFont %s)%n", out,
-                (double) result.frames() / result.sampleRate(), result.sampleRate(), result.soundBank());
+        err.printf(Locale.ROOT, "fermata: wrote %s (%.2f s at %d Hz, SoundFont %s, synthesizer %s)%n", out,
+                (double) result.frames() / result.sampleRate(), result.sampleRate(), result.soundBank(), engine.id());
         return FermataCommand.EXIT_OK;
     }
 }
