@@ -155,7 +155,7 @@ public final class FermataSynth implements TrackSynth {
     }
 
     /** Voices sounding and not cut short: what counts against a {@link VoiceBudget}. */
-    int countedVoices() {
+    public int countedVoices() {
         int n = 0;
         for (Voice v : voices) {
             if (v.active && !v.cutting) {
