@@ -316,6 +316,36 @@ class AudioEngineTest {
         }
     }
 
+    /** Twelve string tracks of six-note chords every eighth note: over the graph's voice limit, so it sheds voices every block. */
+    private static Project crowdedMidi() {
+        List<Track> tracks = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            List<Note> notes = new ArrayList<>();
+            for (int c = 0; c < 400; c++) {
+                for (int v = 0; v < 6; v++) {
+                    notes.add(new Note(40 + (c * 5 + v * 7 + t) % 48, c * 240L, 200, 100, t == 9 ? 10 : t));
+                }
+            }
+            tracks.add(new MidiTrack("s" + t, "s" + t, new Instrument(48, 0, 0, t == 9 ? 10 : t), MixerSettings.UNITY,
+                    List.of(new MidiClip("c" + t, 0, 0, notes))));
+        }
+        return Project.empty("crowd").withTracks(tracks);
+    }
+
+    @Test
+    void theVoiceLimitAndTheSharedReverbAllocateNothing() throws Exception {
+        try (AudioEngine engine = engine(Map.of())) {
+            engine.publish(crowdedMidi());
+            engine.play();
+            long shortRun = allocationOfRenderLoop(engine, 500);
+            long longRun = allocationOfRenderLoop(engine, 2000);
+            System.out.printf("Fermata synthesizer over the voice limit (12 string tracks of chords): %d bytes in 500 "
+                    + "blocks, %d bytes in 2000 blocks%n", shortRun, longRun);
+            assertTrue(longRun < 2048, longRun + " bytes in 2000 blocks over the voice limit");
+            assertTrue(longRun - shortRun < 1024, "allocation grows with the number of blocks: " + shortRun + " -> " + longRun);
+        }
+    }
+
     @Test
     void gervillAllocationIsMeasuredAndReported() throws Exception {
         try (AudioEngine engine = new AudioEngine(RATE, BLOCK, Optional.empty(), RenderOptions.DEFAULT_CEILING_DBTP,
