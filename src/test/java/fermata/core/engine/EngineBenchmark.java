@@ -112,6 +112,62 @@ class EngineBenchmark {
         }
     }
 
+    /**
+     * The balance between instruments against FluidSynth's: one note C4 at velocity 100 per
+     * program, reverb and chorus off on both sides, RMS of the first second after 50 ms, each
+     * engine's level relative to its own mean over the programs (FluidSynth's master gain and ours
+     * differ by a constant). Not a speed figure, but it needs FluidSynth, so it lives here.
+     */
+    @Test
+    void levelBalanceAgainstFluidSynth() throws Exception {
+        int[] programs = {0, 4, 11, 19, 24, 32, 35, 40, 48, 56, 61, 65, 71, 73, 80, 89};
+        double[] ours = new double[programs.length];
+        double[] fluid = new double[programs.length];
+        javax.sound.midi.Soundbank bank = MidiSystem.getSoundbank(SF2.toFile());
+        for (int i = 0; i < programs.length; i++) {
+            int program = programs[i];
+            fermata.core.engine.synth.FermataSynth synth = fermata.core.engine.synth.FermataSynth.open(RATE, 512,
+                    Optional.of(bank));
+            synth.loadInstruments(java.util.Set.of(program), false);
+            float[] left = SynthTesting.render(synth, 2 * RATE, new int[] {0, 0xB0, 91, 0}, new int[] {0, 0xB0, 93, 0},
+                    new int[] {0, 0xC0, program, 0}, new int[] {0, 0x90, 60, 100}, new int[] {RATE, 0x80, 60, 0})[0];
+            ours[i] = SynthTesting.rmsDb(left, RATE / 20, RATE);
+            Sequence one = new Sequence(Sequence.PPQ, 96);
+            javax.sound.midi.Track track = one.createTrack();
+            track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, program, 0), 0));
+            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100), 0));
+            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, 60, 0), 192));
+            Path mid = Files.createTempFile("fermata-level", ".mid");
+            Path wav = Files.createTempFile("fermata-level", ".wav");
+            MidiSystem.write(one, 0, mid.toFile());
+            new ProcessBuilder("fluidsynth", "-ni", "-g", "1", "-o", "synth.reverb.active=0", "-o",
+                    "synth.chorus.active=0", "-F", wav.toString(), "-r", "48000", SF2.toString(), mid.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            byte[] bytes = Files.readAllBytes(wav);
+            float[] fluidLeft = new float[(bytes.length - 44) / 4];
+            for (int f = 0; f < fluidLeft.length; f++) {
+                fluidLeft[f] = (short) ((bytes[44 + 4 * f] & 0xFF) | (bytes[45 + 4 * f] << 8)) / 32768f;
+            }
+            fluid[i] = SynthTesting.rmsDb(fluidLeft, RATE / 20, Math.min(RATE, fluidLeft.length - RATE / 20));
+            Files.delete(mid);
+            Files.delete(wav);
+        }
+        double oursMean = java.util.Arrays.stream(ours).average().orElseThrow();
+        double fluidMean = java.util.Arrays.stream(fluid).average().orElseThrow();
+        System.out.printf("level balance against FluidSynth (%s, C4 velocity 100, dB relative to each engine's mean; "
+                + "offset of the means %.1f dB)%n", SF2.getFileName(), oursMean - fluidMean);
+        System.out.println("| program | Fermata | FluidSynth | difference |");
+        System.out.println("|---|---|---|---|");
+        double worst = 0;
+        for (int i = 0; i < programs.length; i++) {
+            double difference = (ours[i] - oursMean) - (fluid[i] - fluidMean);
+            worst = Math.max(worst, Math.abs(difference));
+            System.out.printf("| %d | %.1f | %.1f | %+.1f |%n", programs[i], ours[i] - oursMean, fluid[i] - fluidMean,
+                    difference);
+        }
+        System.out.printf("largest difference %.1f dB%n", worst);
+    }
+
     private static AudioSink discard() {
         return new AudioSink() {
             @Override
