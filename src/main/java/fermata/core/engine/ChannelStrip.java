@@ -83,20 +83,22 @@ final class ChannelStrip implements AutoCloseable {
         return audible(anySolo) ? (float) Decibels.toGain(gainDb) : 0f;
     }
 
-    /** Whether this strip feeds the shared reverb (a MIDI track on Fermata's synthesizer). */
+    /** Whether this strip feeds the shared reverb and chorus (a MIDI track on Fermata's synthesizer). */
     boolean hasReverbSend() {
         return source instanceof MidiTrackSource midi && midi.reverbSend() != null;
     }
 
     /**
-     * Adds the source's reverb send to {@code bus} after the fader (not the pan: the reverb is a
-     * room around all tracks), ramping gain changes over the block like the dry signal.
+     * Adds the source's reverb and chorus sends to the two buses after the fader (not the pan:
+     * the effects are a room around all tracks), ramping gain changes over the block like the dry
+     * signal.
      */
-    void sendInto(float[] bus, int frames, boolean anySolo) {
+    void sendInto(float[] reverbBus, float[] chorusBus, int frames, boolean anySolo) {
         if (!(source instanceof MidiTrackSource midi) || midi.reverbSend() == null) {
             return;
         }
-        float[] send = midi.reverbSend();
+        float[] reverb = midi.reverbSend();
+        float[] chorus = midi.chorusSend();
         float to = targetSend(anySolo);
         float step = (to - sendGain) / frames;
         float g = sendGain;
@@ -105,7 +107,8 @@ final class ChannelStrip implements AutoCloseable {
         }
         for (int i = 0; i < frames; i++) {
             g += step;
-            bus[i] += send[i] * g;
+            reverbBus[i] += reverb[i] * g;
+            chorusBus[i] += chorus[i] * g;
         }
         sendGain = to;
     }

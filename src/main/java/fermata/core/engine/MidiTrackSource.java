@@ -56,6 +56,11 @@ final class MidiTrackSource implements TrackSource {
         return synth.reverbSend();
     }
 
+    /** The synthesizer's chorus send of the last block, or null when it has its own chorus. */
+    float[] chorusSend() {
+        return synth.chorusSend();
+    }
+
     /** Plays a live message (MIDI input) on this track's channel at the start of the next block. */
     void sendLive(int command, int data1, int data2) {
         synth.sendNow(command, schedule.channel(), data1, data2);

@@ -3,6 +3,7 @@ package fermata.core.engine;
 import fermata.core.dsp.AudioProcessor;
 import fermata.core.dsp.TruePeakLimiter;
 import fermata.core.engine.synth.FermataSynth;
+import fermata.core.engine.synth.SendChorus;
 import fermata.core.engine.synth.SendReverb;
 import fermata.core.engine.synth.SynthException;
 import fermata.core.engine.synth.TrackSynth;
@@ -44,9 +45,11 @@ public final class MixGraph implements AutoCloseable {
     private final MasterBus master;
     private final List<String> warnings;
     private final float[][] mix;
-    /** One reverb for all MIDI tracks that send to it; null when none does. */
+    /** One reverb and one chorus for all MIDI tracks that send to them; null when none does. */
     private SendReverb reverb;
+    private SendChorus chorus;
     private final float[] reverbBus;
+    private final float[] chorusBus;
     /** The voice limit across all tracks on Fermata's synthesizer; null when there are none. */
     private final VoiceBudget voiceBudget;
 
@@ -59,7 +62,9 @@ public final class MixGraph implements AutoCloseable {
         this.mix = new float[2][maxBlockFrames];
         boolean sends = Arrays.stream(strips).anyMatch(ChannelStrip::hasReverbSend);
         this.reverb = sends ? new SendReverb(sampleRate, maxBlockFrames) : null;
+        this.chorus = sends ? new SendChorus(sampleRate) : null;
         this.reverbBus = new float[maxBlockFrames];
+        this.chorusBus = new float[maxBlockFrames];
         FermataSynth[] fermata = Arrays.stream(strips)
                 .filter(s -> s.source() instanceof MidiTrackSource m && m.synth() instanceof FermataSynth)
                 .map(s -> (FermataSynth) ((MidiTrackSource) s.source()).synth())
@@ -266,10 +271,12 @@ public final class MixGraph implements AutoCloseable {
         }
         if (reverb != null) {
             Arrays.fill(reverbBus, 0, frames, 0f);
+            Arrays.fill(chorusBus, 0, frames, 0f);
             for (ChannelStrip s : strips) {
-                s.sendInto(reverbBus, frames, anySolo);
+                s.sendInto(reverbBus, chorusBus, frames, anySolo);
             }
             reverb.process(reverbBus, mix[0], mix[1], frames);
+            chorus.process(chorusBus, mix[0], mix[1], frames);
         }
         master.process(mix, frames);
         System.arraycopy(mix[0], 0, out[0], offset, frames);
@@ -316,6 +323,7 @@ public final class MixGraph implements AutoCloseable {
             master.reset();
             if (reverb != null) {
                 reverb.reset();
+                chorus.reset();
             }
         }
     }
@@ -341,15 +349,16 @@ public final class MixGraph implements AutoCloseable {
     }
 
     /**
-     * Goes on with the shared reverb of {@code previous}, the graph this one replaces on the audio
-     * thread, so an edit during playback does not cut the reverb tail of what was sounding. Call
-     * before this graph is published: the two graphs never run at the same time (the audio thread
-     * swaps one for the other between blocks), so sharing the reverb is safe.
+     * Goes on with the shared reverb and chorus of {@code previous}, the graph this one replaces on
+     * the audio thread, so an edit during playback does not cut the tail of what was sounding.
+     * Call before this graph is published: the two graphs never run at the same time (the audio
+     * thread swaps one for the other between blocks), so sharing the effects is safe.
      */
-    public void continueReverbOf(MixGraph previous) {
+    public void continueEffectsOf(MixGraph previous) {
         if (reverb != null && previous != null && previous.reverb != null && previous.sampleRate == sampleRate
                 && previous.maxBlockFrames >= maxBlockFrames) {
             reverb = previous.reverb;
+            chorus = previous.chorus;
         }
     }
 

@@ -160,7 +160,7 @@ public final class AudioEngine implements Transport, AutoCloseable {
                 SoundBanks.resolve(soundFont), clips, resampler, meters, synth);
         MixGraph graph = MixGraph.build(project, settings, reusable);
         if (published != null) {
-            graph.continueReverbOf(published.graph());
+            graph.continueEffectsOf(published.graph());
         }
         int armed = armedTrackId == null ? -1 : graph.stripIndex(armedTrackId);
         if (!graph.isMidiStrip(armed)) {

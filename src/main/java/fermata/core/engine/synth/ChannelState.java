@@ -25,6 +25,8 @@ final class ChannelState {
     double vibratoCents;
     /** CC91 reverb send through its SF2 default modulator: 20 % at 127. */
     float reverbSend;
+    /** CC93 chorus send through its SF2 default modulator: 20 % at 127. */
+    float chorusSend;
     private int bend;
     private int bendRangeCents;
     private int volume;
@@ -53,6 +55,7 @@ final class ChannelState {
         pan = 0;
         bendRangeCents = 200;
         controller(91, 40);
+        controller(93, 0);
     }
 
     /** Reset All Controllers (CC121) as General MIDI defines it: volume, pan and sends stay. */
@@ -88,6 +91,7 @@ final class ChannelState {
             case 11 -> expression = value;
             case 64 -> sustain = value >= 64;
             case 91 -> reverbSend = 0.2f * value / 127;
+            case 93 -> chorusSend = 0.2f * value / 127;
             case 101 -> rpnMsb = value;
             case 100 -> rpnLsb = value;
             case 98, 99 -> {

@@ -38,6 +38,7 @@ public final class FermataSynth implements TrackSynth {
     private final long[] queueFrame = new long[QUEUE];
     private final int[] queueMessage = new int[QUEUE];
     private final float[] reverb;
+    private final float[] chorus;
     private final Object loadLock = new Object();
     private int queued;
     private long streamFrame;
@@ -58,6 +59,7 @@ public final class FermataSynth implements TrackSynth {
             channels[c] = new ChannelState(c);
         }
         this.reverb = new float[maxBlockFrames];
+        this.chorus = new float[maxBlockFrames];
     }
 
     /** Opens a synthesizer at {@code sampleRate} playing {@code bank}, or the JDK's built-in bank when empty. */
@@ -116,6 +118,7 @@ public final class FermataSynth implements TrackSynth {
         Arrays.fill(left, 0, frames, 0f);
         Arrays.fill(right, 0, frames, 0f);
         Arrays.fill(reverb, 0, frames, 0f);
+        Arrays.fill(chorus, 0, frames, 0f);
         long blockEnd = streamFrame + frames;
         int next = 0;
         int at = 0;
@@ -127,7 +130,7 @@ public final class FermataSynth implements TrackSynth {
             int until = next < queued && queueFrame[next] < blockEnd ? (int) (queueFrame[next] - streamFrame) : frames;
             for (Voice v : voices) {
                 if (v.active) {
-                    v.render(left, right, reverb, at, until);
+                    v.render(left, right, reverb, chorus, at, until);
                 }
             }
             at = until;
@@ -138,9 +141,14 @@ public final class FermataSynth implements TrackSynth {
         streamFrame = blockEnd;
     }
 
-    /** The voices' reverb send of the last {@link #render}, mono, for a shared reverb on the master. */
+    @Override
     public float[] reverbSend() {
         return reverb;
+    }
+
+    @Override
+    public float[] chorusSend() {
+        return chorus;
     }
 
     /** Voices sounding now, those fading out after a cut included. */

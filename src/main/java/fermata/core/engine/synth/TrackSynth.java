@@ -44,6 +44,11 @@ public interface TrackSynth extends AutoCloseable {
         return null;
     }
 
+    /** As {@link #reverbSend}, for one chorus shared on the master. */
+    default float[] chorusSend() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -62,6 +62,7 @@ final class Voice {
     private double attenuationCb;
     private double panBase;
     private float reverbSend;
+    private float chorusSend;
 
     private int volStage;
     private double volTime;
@@ -175,6 +176,7 @@ final class Voice {
         attenuationCb = ATTENUATION_SCALE * g[INITIAL_ATTENUATION] + ChannelState.concaveCb(vel);
         panBase = g[PAN];
         reverbSend = clamp(g[REVERB_SEND], 0, 1000) / 1000f;
+        chorusSend = clamp(g[CHORUS_SEND], 0, 1000) / 1000f;
 
         int keyOffset = 60 - key;
         volDelay = frames(g[VOL_ENV_DELAY]);
@@ -275,10 +277,10 @@ final class Voice {
 
     /**
      * Adds frames {@code [from, to)} of this voice to {@code left}, {@code right} and the reverb
-     * send. Control sub-blocks are counted from the voice's own start, not cut at the caller's
+     * and chorus sends. Control sub-blocks are counted from the voice's own start, not cut at the caller's
      * block or message boundaries, so a voice sounds the same wherever it starts in a block.
      */
-    void render(float[] left, float[] right, float[] reverb, int from, int to) {
+    void render(float[] left, float[] right, float[] reverb, float[] chorus, int from, int to) {
         if (released) {
             releaseAge += to - from;
         }
@@ -290,7 +292,7 @@ final class Voice {
                 aim();
             }
             int n = Math.min(chunkLeft, to - at);
-            int done = mix(left, right, reverb, at, n);
+            int done = mix(left, right, reverb, chorus, at, n);
             at += done;
             chunkLeft -= done;
             if (done < n || chunkLeft == 0 && volStage == DONE) {
@@ -358,7 +360,7 @@ final class Voice {
     }
 
     /** Mixes up to {@code n} frames from {@code from}; fewer when a sample without loop runs out. */
-    private int mix(float[] left, float[] right, float[] reverb, int from, int n) {
+    private int mix(float[] left, float[] right, float[] reverb, float[] chorus, int from, int n) {
         int frames = n;
         if (!looping) {
             double remaining = (end - position) / step;
@@ -370,36 +372,65 @@ final class Voice {
         float gr = gainRight;
         float dl = slopeLeft;
         float dr = slopeRight;
-        float send = reverbSend + channel.reverbSend;
+        float toReverb = reverbSend + channel.reverbSend;
+        float toChorus = chorusSend + channel.chorusSend;
         float[] d = data;
         double pos = position;
         double inc = step;
         int le = looping ? loopEnd : Integer.MAX_VALUE;
         int ll = loopEnd - loopStart;
         int stop = from + frames;
+        // Four loops (filter or not, chorus send or not) so that none of them branches inside:
+        // this is where nearly all the synthesizer's time goes.
         if (filterOn) {
             float fx1 = x1;
             float fx2 = x2;
             float fy1 = y1;
             float fy2 = y2;
-            for (int i = from; i < stop; i++) {
-                int idx = (int) pos;
-                float frac = (float) (pos - idx);
-                int next = idx + 1 >= le ? idx + 1 - ll : idx + 1;
-                float x = d[idx] + (d[next] - d[idx]) * frac;
-                float y = b0 * x + b1 * fx1 + b2 * fx2 - a1 * fy1 - a2 * fy2;
-                fx2 = fx1;
-                fx1 = x;
-                fy2 = fy1;
-                fy1 = y;
-                gl += dl;
-                gr += dr;
-                left[i] += y * gl;
-                right[i] += y * gr;
-                reverb[i] += y * (gl + gr) * send;
-                pos += inc;
-                while (pos >= le) {
-                    pos -= ll;
+            if (toChorus == 0f) {
+                for (int i = from; i < stop; i++) {
+                    int idx = (int) pos;
+                    float frac = (float) (pos - idx);
+                    int next = idx + 1 >= le ? idx + 1 - ll : idx + 1;
+                    float u = d[idx] + (d[next] - d[idx]) * frac;
+                    float x = b0 * u + b1 * fx1 + b2 * fx2 - a1 * fy1 - a2 * fy2;
+                    fx2 = fx1;
+                    fx1 = u;
+                    fy2 = fy1;
+                    fy1 = x;
+                    gl += dl;
+                    gr += dr;
+                    left[i] += x * gl;
+                    right[i] += x * gr;
+                    float mono = x * (gl + gr);
+                    reverb[i] += mono * toReverb;
+                    pos += inc;
+                    while (pos >= le) {
+                        pos -= ll;
+                    }
+                }
+            } else {
+                for (int i = from; i < stop; i++) {
+                    int idx = (int) pos;
+                    float frac = (float) (pos - idx);
+                    int next = idx + 1 >= le ? idx + 1 - ll : idx + 1;
+                    float u = d[idx] + (d[next] - d[idx]) * frac;
+                    float x = b0 * u + b1 * fx1 + b2 * fx2 - a1 * fy1 - a2 * fy2;
+                    fx2 = fx1;
+                    fx1 = u;
+                    fy2 = fy1;
+                    fy1 = x;
+                    gl += dl;
+                    gr += dr;
+                    left[i] += x * gl;
+                    right[i] += x * gr;
+                    float mono = x * (gl + gr);
+                    reverb[i] += mono * toReverb;
+                    chorus[i] += mono * toChorus;
+                    pos += inc;
+                    while (pos >= le) {
+                        pos -= ll;
+                    }
                 }
             }
             x1 = fx1;
@@ -407,6 +438,23 @@ final class Voice {
             // Flush values that would decay into denormals, which are slow on x86.
             y1 = Math.abs(fy1) < 1e-20f ? 0 : fy1;
             y2 = Math.abs(fy2) < 1e-20f ? 0 : fy2;
+        } else if (toChorus == 0f) {
+            for (int i = from; i < stop; i++) {
+                int idx = (int) pos;
+                float frac = (float) (pos - idx);
+                int next = idx + 1 >= le ? idx + 1 - ll : idx + 1;
+                float x = d[idx] + (d[next] - d[idx]) * frac;
+                gl += dl;
+                gr += dr;
+                left[i] += x * gl;
+                right[i] += x * gr;
+                float mono = x * (gl + gr);
+                reverb[i] += mono * toReverb;
+                pos += inc;
+                while (pos >= le) {
+                    pos -= ll;
+                }
+            }
         } else {
             for (int i = from; i < stop; i++) {
                 int idx = (int) pos;
@@ -417,7 +465,9 @@ final class Voice {
                 gr += dr;
                 left[i] += x * gl;
                 right[i] += x * gr;
-                reverb[i] += x * (gl + gr) * send;
+                float mono = x * (gl + gr);
+                reverb[i] += mono * toReverb;
+                chorus[i] += mono * toChorus;
                 pos += inc;
                 while (pos >= le) {
                     pos -= ll;
