@@ -1,6 +1,6 @@
 #!/bin/sh
-# Engine benchmark: Fermata's offline render against FluidSynth on the same MIDI files and
-# SoundFont, then real-time headroom with 32 busy tracks. Needs fluidsynth and fluid-soundfont-gm
+# Engine benchmark: offline render with Fermata's synthesizer and with Gervill against FluidSynth on the same MIDI files and
+# SoundFont, then real-time headroom with 32 busy tracks on each engine. Needs fluidsynth and fluid-soundfont-gm
 # (apt-get install fluidsynth fluid-soundfont-gm). Reads MIDI from ../shared/data/midi/nottingham
 # (never copied into the repository) and writes a generated 16-track file to /tmp.
 set -eu

@@ -6,6 +6,7 @@ import fermata.core.engine.OfflineRenderer;
 import fermata.core.engine.RenderCancelledException;
 import fermata.core.engine.RenderOptions;
 import fermata.core.engine.RenderService;
+import fermata.core.engine.SynthEngine;
 import fermata.core.engine.WavWriterSink;
 import fermata.core.error.BadInputException;
 import fermata.core.media.WavWriter;
@@ -53,6 +54,10 @@ public final class RenderCommand implements Callable<Integer> {
             description = "time after the last note for releases and reverb (default 2)")
     double tailSeconds;
 
+    @Option(names = "--synth", defaultValue = "fermata", paramLabel = "fermata|gervill",
+            description = "SoundFont synthesizer: fermata (default, fast) or gervill (the JDK's, for its exact sound)")
+    String synth;
+
     @Option(names = "--force", description = "overwrite OUT if it exists")
     boolean force;
 
@@ -70,6 +75,12 @@ public final class RenderCommand implements Callable<Integer> {
             throw new CliException("--tail-seconds must be between 0 and 60, was " + tailSeconds);
         }
         WavWriter.Encoding encoding = CliAudio.encoding(bits);
+        SynthEngine engine;
+        try {
+            engine = SynthEngine.of(synth);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--synth must be fermata or gervill, was " + synth);
+        }
         if (soundFont != null) {
             CliFiles.requireReadable(soundFont);
         }
@@ -89,7 +100,8 @@ public final class RenderCommand implements Callable<Integer> {
             default -> throw new BadInputException(in, null, "not a MIDI file or Fermata project",
                     "Give a .mid or .fermata file");
         }
-        RenderOptions options = RenderOptions.defaults().withSampleRate(rate).withTailSeconds(tailSeconds);
+        RenderOptions options = RenderOptions.defaults().withSampleRate(rate).withTailSeconds(tailSeconds)
+                .withSynth(engine);
         if (soundFont != null) {
             options = options.withSoundFont(soundFont);
         }
@@ -99,8 +111,8 @@ public final class RenderCommand implements Callable<Integer> {
         for (String warning : result.warnings()) {
             err.println("fermata: warning: " + warning);
         }
-        err.printf(Locale.ROOT, "fermata: wrote %s (%.2f s at %d Hz, SoundFont %s)%n", out,
-                (double) result.frames() / result.sampleRate(), result.sampleRate(), result.soundBank());
+        err.printf(Locale.ROOT, "fermata: wrote %s (%.2f s at %d Hz, SoundFont %s, synthesizer %s)%n", out,
+                (double) result.frames() / result.sampleRate(), result.sampleRate(), result.soundBank(), engine.id());
         return FermataCommand.EXIT_OK;
     }
 }

@@ -150,5 +150,9 @@ class CliTest {
         assertTrue(notMusic.err().contains("not a MIDI file or Fermata project"), notMusic.err());
         assertEquals(2, run("render", "assets/demo/first-light.fermata", "-o", dir.resolve("y.wav").toString(),
                 "--rate", "22050").code());
+        CliRun badSynth = run("render", "assets/demo/first-light.fermata", "-o", dir.resolve("z.wav").toString(),
+                "--synth", "timidity");
+        assertEquals(2, badSynth.code());
+        assertTrue(badSynth.err().contains("--synth must be fermata or gervill"), badSynth.err());
     }
 }

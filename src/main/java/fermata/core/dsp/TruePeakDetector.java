@@ -25,6 +25,7 @@ public final class TruePeakDetector {
 
     private final int factor;
     private final float[][] phases;
+    private final float overshootBound;
     private final float[] ring = new float[2 * TAPS_PER_PHASE];
     private int write;
     private float peak;
@@ -47,6 +48,15 @@ public final class TruePeakDetector {
                 phases[p - 1][j] = (float) (taps[j] / sum);
             }
         }
+        float bound = 1;
+        for (float[] taps : phases) {
+            float magnitudes = 0;
+            for (float t : taps) {
+                magnitudes += Math.abs(t);
+            }
+            bound = Math.max(bound, magnitudes);
+        }
+        overshootBound = bound;
     }
 
     /** The oversampling factor used at this sample rate. */
@@ -104,6 +114,27 @@ public final class TruePeakDetector {
         return max;
     }
 
+    /** Takes the next sample into the history without interpolating: for a caller that knows the peak cannot matter. */
+    public void feed(float x) {
+        ring[write] = x;
+        ring[write + TAPS_PER_PHASE] = x;
+        write = write + 1 == TAPS_PER_PHASE ? 0 : write + 1;
+    }
+
+    /** The largest magnitude among the samples the next interpolations still read. */
+    public float recentPeak() {
+        float max = 0;
+        for (int j = 0; j < TAPS_PER_PHASE; j++) {
+            max = Math.max(max, Math.abs(ring[j]));
+        }
+        return max;
+    }
+
+    /** How far an interpolated point can exceed the largest sample it is computed from: the largest sum of tap magnitudes. */
+    public float overshootBound() {
+        return overshootBound;
+    }
+
     /** Forgets the signal so far: history and peak. */
     public void reset() {
         java.util.Arrays.fill(ring, 0f);
@@ -148,6 +179,7 @@ public final class TruePeakDetector {
     private TruePeakDetector(TruePeakDetector other) {
         factor = other.factor;
         phases = other.phases;
+        overshootBound = other.overshootBound;
         System.arraycopy(other.ring, 0, ring, 0, ring.length);
         write = other.write;
         peak = other.peak;

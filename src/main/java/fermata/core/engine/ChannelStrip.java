@@ -23,6 +23,7 @@ final class ChannelStrip implements AutoCloseable {
     private boolean solo;
     private float leftGain;
     private float rightGain;
+    private float sendGain;
 
     ChannelStrip(String trackId, TrackSource source, AudioProcessor[] inserts, MixerSettings mixer, int maxBlockFrames) {
         this.trackId = trackId;
@@ -75,6 +76,41 @@ final class ChannelStrip implements AutoCloseable {
     void settle(boolean anySolo) {
         leftGain = targetLeft(anySolo);
         rightGain = targetRight(anySolo);
+        sendGain = targetSend(anySolo);
+    }
+
+    private float targetSend(boolean anySolo) {
+        return audible(anySolo) ? (float) Decibels.toGain(gainDb) : 0f;
+    }
+
+    /** Whether this strip feeds the shared reverb and chorus (a MIDI track on Fermata's synthesizer). */
+    boolean hasReverbSend() {
+        return source instanceof MidiTrackSource midi && midi.reverbSend() != null;
+    }
+
+    /**
+     * Adds the source's reverb and chorus sends to the two buses after the fader (not the pan:
+     * the effects are a room around all tracks), ramping gain changes over the block like the dry
+     * signal.
+     */
+    void sendInto(float[] reverbBus, float[] chorusBus, int frames, boolean anySolo) {
+        if (!(source instanceof MidiTrackSource midi) || midi.reverbSend() == null) {
+            return;
+        }
+        float[] reverb = midi.reverbSend();
+        float[] chorus = midi.chorusSend();
+        float to = targetSend(anySolo);
+        float step = (to - sendGain) / frames;
+        float g = sendGain;
+        if (g == 0f && to == 0f) {
+            return;
+        }
+        for (int i = 0; i < frames; i++) {
+            g += step;
+            reverbBus[i] += reverb[i] * g;
+            chorusBus[i] += chorus[i] * g;
+        }
+        sendGain = to;
     }
 
     private float targetLeft(boolean anySolo) {

@@ -1,5 +1,8 @@
 package fermata.core.engine;
 
+import fermata.core.engine.synth.SynthException;
+import fermata.core.engine.synth.TrackSynth;
+
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.Instrument;
 import javax.sound.midi.MidiSystem;
@@ -24,7 +27,7 @@ import java.util.Set;
 import java.util.Optional;
 
 /**
- * One JDK software synthesizer (Gervill) in stream mode: we pull stereo float blocks from its
+ * The reference synthesizer: one JDK software synthesizer (Gervill) in stream mode: we pull stereo float blocks from its
  * {@code AudioInputStream} instead of letting it push to a sound card, and send it MIDI messages
  * time-stamped in microseconds of that stream, so it plays exactly what our scheduler says,
  * sample-accurately for note-ons.
@@ -37,8 +40,12 @@ import java.util.Optional;
  * <p>Stream mode lives in {@code com.sun.media.sound.AudioSynthesizer}, which java.desktop does
  * not export; the JVM must run with {@code --add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED}
  * (the jar manifest and the test configuration say so).
+ *
+ * <p>The default is {@link fermata.core.engine.synth.FermataSynth}, several times faster and
+ * allocation-free; this one is kept for users who want the JDK's exact sound and for the tests
+ * that compare the two (docs/decisions/0041-own-soundfont-voice-engine.md).
  */
-public final class GervillSynth implements AutoCloseable {
+public final class GervillSynth implements TrackSynth {
     public static final int CHUNK_FRAMES = 256;
     /**
      * Gervill starts a note one chunk after the chunk its message is applied in (measured: an
@@ -136,7 +143,8 @@ public final class GervillSynth implements AutoCloseable {
      * every track's synthesizer, keeps memory and start-up small (a 140 MB General MIDI bank times
      * 32 tracks did not fit in 2 GB). Called off the audio thread when a graph is built.
      */
-    public void loadInstruments(Set<Integer> programs, boolean percussion) throws EngineException {
+    @Override
+    public void loadInstruments(Set<Integer> programs, boolean percussion) throws SynthException {
         if (bank == null) {
             return;
         }
@@ -147,7 +155,7 @@ public final class GervillSynth implements AutoCloseable {
             }
             String key = patch.getBank() + ":" + patch.getProgram() + ":" + percussion;
             if (loaded.add(key) && !synth.loadInstrument(instrument)) {
-                throw new EngineException("the synthesizer refused the instrument " + instrument.getName()
+                throw new SynthException("the synthesizer refused the instrument " + instrument.getName()
                         + " of the SoundFont " + bank.getName());
             }
         }
@@ -162,7 +170,13 @@ public final class GervillSynth implements AutoCloseable {
         }
     }
 
+    @Override
+    public int latencyFrames() {
+        return LATENCY_FRAMES;
+    }
+
     /** Frames pulled since the synthesizer opened: the time base of message time stamps. */
+    @Override
     public long streamFrame() {
         return streamFrame;
     }
@@ -171,6 +185,7 @@ public final class GervillSynth implements AutoCloseable {
      * Queues a channel message for {@code framesAhead} frames after the start of the next
      * {@link #render} call (0 = its first frame); a note-on sounds {@link #LATENCY_FRAMES} later.
      */
+    @Override
     public void send(int command, int channel, int data1, int data2, long framesAhead) {
         try {
             message.setMessage(command, channel, data1, data2);
@@ -185,6 +200,7 @@ public final class GervillSynth implements AutoCloseable {
      * no place on the timeline to wait for. Gervill processes a message without a time stamp
      * directly instead of queueing a copy in its time-ordered map, so this path does not allocate.
      */
+    @Override
     public void sendNow(int command, int channel, int data1, int data2) {
         try {
             message.setMessage(command, channel, data1, data2);
@@ -195,6 +211,7 @@ public final class GervillSynth implements AutoCloseable {
     }
 
     /** Pulls {@code frames} frames (at most the block size given at open) into {@code left} and {@code right}. */
+    @Override
     public void render(float[] left, float[] right, int frames) {
         if (frames > maxBlockFrames) {
             throw new IllegalArgumentException("block of " + frames + " frames exceeds " + maxBlockFrames);

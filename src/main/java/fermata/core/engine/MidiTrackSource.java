@@ -1,6 +1,8 @@
 package fermata.core.engine;
 
-/** A MIDI track played by its own Gervill instance from a {@link MidiSchedule}. */
+import fermata.core.engine.synth.TrackSynth;
+
+/** A MIDI track played by its own synthesizer from a {@link MidiSchedule}. */
 final class MidiTrackSource implements TrackSource {
     private static final int CONTROL_CHANGE = 0xB0;
     private static final int PROGRAM_CHANGE = 0xC0;
@@ -10,7 +12,7 @@ final class MidiTrackSource implements TrackSource {
     private static final int RESET_ALL_CONTROLLERS = 121;
     private static final int ALL_NOTES_OFF = 123;
 
-    private final GervillSynth synth;
+    private final TrackSynth synth;
     private final MidiSchedule schedule;
     private final int program;
     private final int bankMsb;
@@ -18,7 +20,7 @@ final class MidiTrackSource implements TrackSource {
     private int cursor;
     private long nextFrame = -1;
 
-    MidiTrackSource(GervillSynth synth, MidiSchedule schedule, int program, int bankMsb, int bankLsb) {
+    MidiTrackSource(TrackSynth synth, MidiSchedule schedule, int program, int bankMsb, int bankLsb) {
         this.synth = synth;
         this.schedule = schedule;
         this.program = program;
@@ -26,7 +28,7 @@ final class MidiTrackSource implements TrackSource {
         this.bankLsb = bankLsb;
     }
 
-    GervillSynth synth() {
+    TrackSynth synth() {
         return synth;
     }
 
@@ -37,15 +39,26 @@ final class MidiTrackSource implements TrackSource {
         }
         long end = frame + frames;
         int ch = schedule.channel();
-        // Messages go out LATENCY_FRAMES early so that what Gervill plays lines up with the timeline.
-        long sendBefore = end + GervillSynth.LATENCY_FRAMES;
+        // Messages go out the synthesizer's latency early so that what it plays lines up with the timeline.
+        int latency = synth.latencyFrames();
+        long sendBefore = end + latency;
         while (cursor < schedule.size() && schedule.frame(cursor) < sendBefore) {
-            long ahead = schedule.frame(cursor) - GervillSynth.LATENCY_FRAMES - frame;
+            long ahead = schedule.frame(cursor) - latency - frame;
             synth.send(schedule.command(cursor), ch, schedule.data1(cursor), schedule.data2(cursor), Math.max(0, ahead));
             cursor++;
         }
         synth.render(out[0], out[1], frames);
         nextFrame = end;
+    }
+
+    /** The synthesizer's reverb send of the last block, or null when it has its own reverb. */
+    float[] reverbSend() {
+        return synth.reverbSend();
+    }
+
+    /** The synthesizer's chorus send of the last block, or null when it has its own chorus. */
+    float[] chorusSend() {
+        return synth.chorusSend();
     }
 
     /** Plays a live message (MIDI input) on this track's channel at the start of the next block. */

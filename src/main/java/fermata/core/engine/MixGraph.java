@@ -2,6 +2,12 @@ package fermata.core.engine;
 
 import fermata.core.dsp.AudioProcessor;
 import fermata.core.dsp.TruePeakLimiter;
+import fermata.core.engine.synth.FermataSynth;
+import fermata.core.engine.synth.SendChorus;
+import fermata.core.engine.synth.SendReverb;
+import fermata.core.engine.synth.SynthException;
+import fermata.core.engine.synth.TrackSynth;
+import fermata.core.engine.synth.VoiceBudget;
 import fermata.core.error.BadInputException;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.ControlEvent;
@@ -39,6 +45,13 @@ public final class MixGraph implements AutoCloseable {
     private final MasterBus master;
     private final List<String> warnings;
     private final float[][] mix;
+    /** One reverb and one chorus for all MIDI tracks that send to them; null when none does. */
+    private SendReverb reverb;
+    private SendChorus chorus;
+    private final float[] reverbBus;
+    private final float[] chorusBus;
+    /** The voice limit across all tracks on Fermata's synthesizer; null when there are none. */
+    private final VoiceBudget voiceBudget;
 
     private MixGraph(int sampleRate, int maxBlockFrames, ChannelStrip[] strips, MasterBus master, List<String> warnings) {
         this.sampleRate = sampleRate;
@@ -47,15 +60,27 @@ public final class MixGraph implements AutoCloseable {
         this.master = master;
         this.warnings = List.copyOf(warnings);
         this.mix = new float[2][maxBlockFrames];
+        boolean sends = Arrays.stream(strips).anyMatch(ChannelStrip::hasReverbSend);
+        this.reverb = sends ? new SendReverb(sampleRate, maxBlockFrames) : null;
+        this.chorus = sends ? new SendChorus(sampleRate) : null;
+        this.reverbBus = new float[maxBlockFrames];
+        this.chorusBus = new float[maxBlockFrames];
+        FermataSynth[] fermata = Arrays.stream(strips)
+                .filter(s -> s.source() instanceof MidiTrackSource m && m.synth() instanceof FermataSynth)
+                .map(s -> (FermataSynth) ((MidiTrackSource) s.source()).synth())
+                .toArray(FermataSynth[]::new);
+        this.voiceBudget = fermata.length == 0 ? null : new VoiceBudget(fermata, VoiceBudget.DEFAULT_VOICES);
     }
 
     /**
      * What a graph is built with besides the project.
      *
      * @param ceilingDbtp master limiter ceiling, or {@link RenderOptions#LIMITER_OFF}
+     * @param synth the synthesizer MIDI tracks play through
      */
     public record Settings(int sampleRate, int blockFrames, double ceilingDbtp, SoundBanks.Choice soundBank,
-                           ClipSourceProvider clips, SampleRateConverter resampler, MeterReadings meters) {
+                           ClipSourceProvider clips, SampleRateConverter resampler, MeterReadings meters,
+                           SynthEngine synth) {
     }
 
     /**
@@ -63,7 +88,7 @@ public final class MixGraph implements AutoCloseable {
      * graph this one replaces) are taken over instead of opened again, which keeps edits during
      * playback cheap; the caller closes those not taken ({@link #synthsNotIn}).
      */
-    public static MixGraph build(Project project, Settings settings, Map<String, GervillSynth> reusable)
+    public static MixGraph build(Project project, Settings settings, Map<String, TrackSynth> reusable)
             throws EngineException, BadInputException {
         List<String> warnings = new ArrayList<>();
         settings.soundBank().warning().ifPresent(warnings::add);
@@ -103,11 +128,11 @@ public final class MixGraph implements AutoCloseable {
     }
 
     private static TrackSource midiSource(MidiTrack track, Project project, Settings settings,
-                                          Map<String, GervillSynth> reusable) throws EngineException {
-        GervillSynth synth = reusable.get(track.id());
+                                          Map<String, TrackSynth> reusable) throws EngineException {
+        TrackSynth synth = reusable.get(track.id());
         if (synth == null) {
             Optional<Soundbank> bank = settings.soundBank().bank();
-            synth = GervillSynth.open(settings.sampleRate(), settings.blockFrames(), bank);
+            synth = settings.synth().open(settings.sampleRate(), settings.blockFrames(), bank);
         }
         Set<Integer> programs = new HashSet<>();
         programs.add(track.instrument().program());
@@ -118,7 +143,14 @@ public final class MixGraph implements AutoCloseable {
                 }
             }
         }
-        synth.loadInstruments(programs, track.instrument().isDrums());
+        try {
+            synth.loadInstruments(programs, track.instrument().isDrums());
+        } catch (SynthException e) {
+            if (!reusable.containsValue(synth)) {
+                synth.close();
+            }
+            throw new EngineException(e.getMessage(), e);
+        }
         MidiSchedule schedule = MidiSchedule.of(track, project.tempoMap(), settings.sampleRate());
         return new MidiTrackSource(synth, schedule, track.instrument().program(), track.instrument().bankMsb(),
                 track.instrument().bankLsb());
@@ -229,10 +261,22 @@ public final class MixGraph implements AutoCloseable {
         for (ChannelStrip s : strips) {
             anySolo |= s.solo();
         }
+        if (voiceBudget != null) {
+            voiceBudget.enforce();
+        }
         Arrays.fill(mix[0], 0, frames, 0f);
         Arrays.fill(mix[1], 0, frames, 0f);
         for (ChannelStrip s : strips) {
             s.mixInto(mix, frames, anySolo);
+        }
+        if (reverb != null) {
+            Arrays.fill(reverbBus, 0, frames, 0f);
+            Arrays.fill(chorusBus, 0, frames, 0f);
+            for (ChannelStrip s : strips) {
+                s.sendInto(reverbBus, chorusBus, frames, anySolo);
+            }
+            reverb.process(reverbBus, mix[0], mix[1], frames);
+            chorus.process(chorusBus, mix[0], mix[1], frames);
         }
         master.process(mix, frames);
         System.arraycopy(mix[0], 0, out[0], offset, frames);
@@ -277,6 +321,10 @@ public final class MixGraph implements AutoCloseable {
         }
         if (cutSound) {
             master.reset();
+            if (reverb != null) {
+                reverb.reset();
+                chorus.reset();
+            }
         }
     }
 
@@ -300,9 +348,23 @@ public final class MixGraph implements AutoCloseable {
         master.setGainDb(db);
     }
 
+    /**
+     * Goes on with the shared reverb and chorus of {@code previous}, the graph this one replaces on
+     * the audio thread, so an edit during playback does not cut the tail of what was sounding.
+     * Call before this graph is published: the two graphs never run at the same time (the audio
+     * thread swaps one for the other between blocks), so sharing the effects is safe.
+     */
+    public void continueEffectsOf(MixGraph previous) {
+        if (reverb != null && previous != null && previous.reverb != null && previous.sampleRate == sampleRate
+                && previous.maxBlockFrames >= maxBlockFrames) {
+            reverb = previous.reverb;
+            chorus = previous.chorus;
+        }
+    }
+
     /** The synthesizers of this graph by track id, to hand to the next {@link #build}. */
-    public Map<String, GervillSynth> synthsByTrack() {
-        Map<String, GervillSynth> map = new HashMap<>();
+    public Map<String, TrackSynth> synthsByTrack() {
+        Map<String, TrackSynth> map = new HashMap<>();
         for (ChannelStrip s : strips) {
             if (s.source() instanceof MidiTrackSource m) {
                 map.put(s.trackId(), m.synth());
@@ -313,7 +375,7 @@ public final class MixGraph implements AutoCloseable {
 
     /** Closes the synthesizers of this graph that {@code successor} did not take over. */
     public void closeExcept(MixGraph successor) {
-        Map<String, GervillSynth> kept = successor == null ? Map.of() : successor.synthsByTrack();
+        Map<String, TrackSynth> kept = successor == null ? Map.of() : successor.synthsByTrack();
         for (ChannelStrip s : strips) {
             if (!(s.source() instanceof MidiTrackSource m && kept.containsValue(m.synth()))) {
                 s.close();

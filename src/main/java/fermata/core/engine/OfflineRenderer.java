@@ -19,6 +19,14 @@ import java.util.function.BooleanSupplier;
  */
 public final class OfflineRenderer implements RenderService {
     private static final int PROGRESS_BLOCKS = 64;
+    /**
+     * Handing a block's tracks to the other cores costs some tens of microseconds per block
+     * (wake-ups, futures), which is more than two light tracks take to render. The renderer times
+     * each window of {@link #PROGRESS_BLOCKS} blocks and uses the workers while a block takes
+     * longer than this on one thread (half of it on several, to come back). The output is the
+     * same bit for bit either way (ParallelRenderTest), only the speed depends on the choice.
+     */
+    private static final long PARALLEL_WORTH_NANOS = 200_000;
     /** Tracks render on all cores (export only); the threads are daemons so a stuck render never blocks exit. */
     private static final ThreadFactory RENDER_THREADS = r -> {
         Thread t = new Thread(r, "fermata-render");
@@ -49,7 +57,7 @@ public final class OfflineRenderer implements RenderService {
             int rate = options.sampleRate();
             int block = options.blockFrames();
             MixGraph.Settings settings = new MixGraph.Settings(rate, block, options.ceilingDbtp(), bank, clips,
-                    resampler, new MeterReadings());
+                    resampler, new MeterReadings(), options.synth());
             int tracks = project.tracks().size();
             int parallelism = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tracks));
             ExecutorService workers = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, RENDER_THREADS) : null;
@@ -78,16 +86,20 @@ public final class OfflineRenderer implements RenderService {
         long written = 0;
         long frame = 0;
         int blocks = 0;
+        boolean parallel = false;
+        long windowNanos = 0;
         graph.locate(0, true);
         while (written < total) {
             if (cancelled.getAsBoolean()) {
                 throw new RenderCancelledException(written);
             }
-            if (workers != null) {
+            long start = System.nanoTime();
+            if (parallel) {
                 graph.process(frame, buffer, block, workers, parallelism);
             } else {
                 graph.process(frame, buffer, block);
             }
+            windowNanos += System.nanoTime() - start;
             frame += block;
             long producedStart = frame - block - latency;
             int skip = (int) Math.max(0, -producedStart);
@@ -104,6 +116,9 @@ public final class OfflineRenderer implements RenderService {
             }
             if (++blocks % PROGRESS_BLOCKS == 0) {
                 progress.progress((double) written / total, "rendering");
+                long perBlock = windowNanos / PROGRESS_BLOCKS;
+                parallel = workers != null && (parallel ? perBlock > PARALLEL_WORTH_NANOS / 2 : perBlock > PARALLEL_WORTH_NANOS);
+                windowNanos = 0;
             }
         }
         return written;

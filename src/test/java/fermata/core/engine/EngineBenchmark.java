@@ -45,32 +45,42 @@ class EngineBenchmark {
         Path dense = Path.of("/tmp/fermata-bench-dense16.mid");
         MidiSystem.write(denseSequence(), 1, dense.toFile());
         files.add(dense);
-        System.out.println("| file | audio s | Fermata s | Fermata x RT | FluidSynth s | FluidSynth x RT | ratio |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| file | audio s | Fermata s | Fermata x RT | Gervill s | Gervill x RT | FluidSynth s "
+                + "| FluidSynth x RT | Fermata / FluidSynth | Gervill / FluidSynth |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (Path midi : files) {
             Project project = MidiFiles.read(midi);
-            RenderOptions options = RenderOptions.defaults().withSoundFont(SF2).withTailSeconds(1.0);
-            new OfflineRenderer().render(project, options, discard(), ProgressListener.NONE, () -> false);
-            long t0 = System.nanoTime();
-            RenderService.Result result = new OfflineRenderer().render(project, options, discard(),
-                    ProgressListener.NONE, () -> false);
-            double ours = (System.nanoTime() - t0) / 1e9;
+            double[] seconds = new double[2];
+            double audio = 0;
+            for (SynthEngine engine : SynthEngine.values()) {
+                RenderOptions options = RenderOptions.defaults().withSoundFont(SF2).withTailSeconds(1.0).withSynth(engine);
+                new OfflineRenderer().render(project, options, discard(), ProgressListener.NONE, () -> false);
+                long t0 = System.nanoTime();
+                RenderService.Result result = new OfflineRenderer().render(project, options, discard(),
+                        ProgressListener.NONE, () -> false);
+                seconds[engine.ordinal()] = (System.nanoTime() - t0) / 1e9;
+                audio = result.seconds();
+            }
             Path wav = Files.createTempFile("fluid", ".wav");
             long t1 = System.nanoTime();
             Process p = new ProcessBuilder("fluidsynth", "-ni", "-F", wav.toString(), "-r", "48000", SF2.toString(),
                     midi.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             p.waitFor();
             double fluid = (System.nanoTime() - t1) / 1e9;
-            double fluidAudio = (Files.size(wav) - 44) / 4.0 / RATE;
+            double fluidSpeed = (Files.size(wav) - 44) / 4.0 / RATE / fluid;
             Files.delete(wav);
-            System.out.printf("| %s | %.1f | %.2f | %.1f | %.2f | %.1f | %.2f |%n", midi.getFileName(), result.seconds(),
-                    ours, result.seconds() / ours, fluid, fluidAudio / fluid,
-                    (result.seconds() / ours) / (fluidAudio / fluid));
+            double ours = seconds[SynthEngine.FERMATA.ordinal()];
+            double gervill = seconds[SynthEngine.GERVILL.ordinal()];
+            System.out.printf("| %s | %.1f | %.2f | %.1f | %.2f | %.1f | %.2f | %.1f | %.2f | %.2f |%n", midi.getFileName(),
+                    audio, ours, audio / ours, gervill, audio / gervill, fluid, fluidSpeed, audio / ours / fluidSpeed,
+                    audio / gervill / fluidSpeed);
         }
-        headroom(Integer.getInteger("bench.tracks", 32));
+        for (SynthEngine engine : SynthEngine.values()) {
+            headroom(Integer.getInteger("bench.tracks", 32), engine);
+        }
     }
 
-    private static void headroom(int tracks) throws Exception {
+    private static void headroom(int tracks, SynthEngine synth) throws Exception {
         Path dense = Path.of("/tmp/fermata-bench-dense16.mid");
         MidiSystem.write(denseSequence(), 1, dense.toFile());
         Project project = MidiFiles.read(dense);
@@ -80,7 +90,7 @@ class EngineBenchmark {
             many.add(new MidiTrack("t" + i, "t" + i, t.instrument(), MixerSettings.UNITY, t.clips()));
         }
         try (AudioEngine engine = new AudioEngine(RATE, 512, Optional.of(SF2), RenderOptions.DEFAULT_CEILING_DBTP,
-                ClipSourceProvider.NONE, SampleRateConverter.MATCHING_RATES_ONLY)) {
+                ClipSourceProvider.NONE, SampleRateConverter.MATCHING_RATES_ONLY, synth)) {
             engine.publish(project.withTracks(many));
             engine.play();
             float[][] block = new float[2][512];
@@ -97,9 +107,65 @@ class EngineBenchmark {
             }
             double mean = (System.nanoTime() - t0) / 1e6 / blocks;
             double period = 512 * 1000.0 / RATE;
-            System.out.printf("headroom: %d busy tracks, 512-frame period %.2f ms: mean %.2f ms (%.0f%%), worst %.2f ms%n",
-                    tracks, period, mean, 100 * mean / period, worst / 1e6);
+            System.out.printf("headroom, %s: %d busy tracks, 512-frame period %.2f ms: mean %.2f ms (%.0f%%), worst %.2f ms%n",
+                    synth.id(), tracks, period, mean, 100 * mean / period, worst / 1e6);
         }
+    }
+
+    /**
+     * The balance between instruments against FluidSynth's: one note C4 at velocity 100 per
+     * program, reverb and chorus off on both sides, RMS of the first second after 50 ms, each
+     * engine's level relative to its own mean over the programs (FluidSynth's master gain and ours
+     * differ by a constant). Not a speed figure, but it needs FluidSynth, so it lives here.
+     */
+    @Test
+    void levelBalanceAgainstFluidSynth() throws Exception {
+        int[] programs = {0, 4, 11, 19, 24, 32, 35, 40, 48, 56, 61, 65, 71, 73, 80, 89};
+        double[] ours = new double[programs.length];
+        double[] fluid = new double[programs.length];
+        javax.sound.midi.Soundbank bank = MidiSystem.getSoundbank(SF2.toFile());
+        for (int i = 0; i < programs.length; i++) {
+            int program = programs[i];
+            fermata.core.engine.synth.FermataSynth synth = fermata.core.engine.synth.FermataSynth.open(RATE, 512,
+                    Optional.of(bank));
+            synth.loadInstruments(java.util.Set.of(program), false);
+            float[] left = SynthTesting.render(synth, 2 * RATE, new int[] {0, 0xB0, 91, 0}, new int[] {0, 0xB0, 93, 0},
+                    new int[] {0, 0xC0, program, 0}, new int[] {0, 0x90, 60, 100}, new int[] {RATE, 0x80, 60, 0})[0];
+            ours[i] = SynthTesting.rmsDb(left, RATE / 20, RATE);
+            Sequence one = new Sequence(Sequence.PPQ, 96);
+            javax.sound.midi.Track track = one.createTrack();
+            track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, program, 0), 0));
+            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100), 0));
+            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, 60, 0), 192));
+            Path mid = Files.createTempFile("fermata-level", ".mid");
+            Path wav = Files.createTempFile("fermata-level", ".wav");
+            MidiSystem.write(one, 0, mid.toFile());
+            new ProcessBuilder("fluidsynth", "-ni", "-g", "1", "-o", "synth.reverb.active=0", "-o",
+                    "synth.chorus.active=0", "-F", wav.toString(), "-r", "48000", SF2.toString(), mid.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            byte[] bytes = Files.readAllBytes(wav);
+            float[] fluidLeft = new float[(bytes.length - 44) / 4];
+            for (int f = 0; f < fluidLeft.length; f++) {
+                fluidLeft[f] = (short) ((bytes[44 + 4 * f] & 0xFF) | (bytes[45 + 4 * f] << 8)) / 32768f;
+            }
+            fluid[i] = SynthTesting.rmsDb(fluidLeft, RATE / 20, Math.min(RATE, fluidLeft.length - RATE / 20));
+            Files.delete(mid);
+            Files.delete(wav);
+        }
+        double oursMean = java.util.Arrays.stream(ours).average().orElseThrow();
+        double fluidMean = java.util.Arrays.stream(fluid).average().orElseThrow();
+        System.out.printf("level balance against FluidSynth (%s, C4 velocity 100, dB relative to each engine's mean; "
+                + "offset of the means %.1f dB)%n", SF2.getFileName(), oursMean - fluidMean);
+        System.out.println("| program | Fermata | FluidSynth | difference |");
+        System.out.println("|---|---|---|---|");
+        double worst = 0;
+        for (int i = 0; i < programs.length; i++) {
+            double difference = (ours[i] - oursMean) - (fluid[i] - fluidMean);
+            worst = Math.max(worst, Math.abs(difference));
+            System.out.printf("| %d | %.1f | %.1f | %+.1f |%n", programs[i], ours[i] - oursMean, fluid[i] - fluidMean,
+                    difference);
+        }
+        System.out.printf("largest difference %.1f dB%n", worst);
     }
 
     private static AudioSink discard() {

@@ -7,6 +7,8 @@ import fermata.core.model.Project;
 import fermata.core.model.Tempo;
 import fermata.core.model.TempoMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** MIDI through Gervill with the built-in bank: pitch, timing, length, determinism, SoundFont fallback. */
+/** MIDI through the default synthesizer (and the pitch and timing through Gervill too): pitch, timing, length, determinism, SoundFont fallback. */
 class MidiRenderTest {
     private static final int RATE = 48_000;
     private static final RenderOptions BUILT_IN = TestSignals.options(0.5);
@@ -26,10 +28,11 @@ class MidiRenderTest {
         return TestSignals.project(List.of(TestSignals.midiTrack("t", instrument, notes)), List.of()).withTempoMap(tempo);
     }
 
-    @Test
-    void a4HasItsEnergyAt440Hz() throws Exception {
+    @ParameterizedTest
+    @EnumSource(SynthEngine.class)
+    void a4HasItsEnergyAt440Hz(SynthEngine synth) throws Exception {
         Project p = oneTrack(TempoMap.constant(120), Instrument.PIANO, new Note(69, 0, 2 * Ppq.TICKS_PER_QUARTER, 100));
-        float[] left = TestSignals.render(p, BUILT_IN, ClipSourceProvider.NONE).channel(0);
+        float[] left = TestSignals.render(p, BUILT_IN.withSynth(synth), ClipSourceProvider.NONE).channel(0);
         int n = 32_768;
         double[] magnitude = Spectrum.magnitude(Arrays.copyOfRange(left, 2400, 2400 + n));
         int peak = 0;
@@ -42,13 +45,14 @@ class MidiRenderTest {
         assertEquals(440.0, hz, 2.0, "spectral peak");
     }
 
-    @Test
-    void onsetsAfterATempoChangeAreExactToOneMillisecond() throws Exception {
+    @ParameterizedTest
+    @EnumSource(SynthEngine.class)
+    void onsetsAfterATempoChangeAreExactToOneMillisecond(SynthEngine synth) throws Exception {
         TempoMap tempo = new TempoMap(List.of(Tempo.ofBpm(0, 120), Tempo.ofBpm(4 * Ppq.TICKS_PER_QUARTER, 77)));
         long[] ticks = {5 * Ppq.TICKS_PER_QUARTER, 7 * Ppq.TICKS_PER_QUARTER + 480};
         Note[] notes = Arrays.stream(ticks).mapToObj(t -> new Note(42, t, 60, 127, 9)).toArray(Note[]::new);
         Project p = oneTrack(tempo, new Instrument(0, 0, 0, Instrument.DRUM_CHANNEL), notes);
-        float[] left = TestSignals.render(p, BUILT_IN, ClipSourceProvider.NONE).channel(0);
+        float[] left = TestSignals.render(p, BUILT_IN.withSynth(synth), ClipSourceProvider.NONE).channel(0);
         for (long tick : ticks) {
             long expected = tempo.frame(tick, RATE);
             long onset = firstAbove(left, (int) expected - RATE / 20, 0.001f);

@@ -2,11 +2,12 @@ package fermata.core.engine.rt;
 
 import fermata.core.engine.ClipSourceProvider;
 import fermata.core.engine.EngineException;
-import fermata.core.engine.GervillSynth;
 import fermata.core.engine.MeterReadings;
 import fermata.core.engine.MixGraph;
 import fermata.core.engine.SampleRateConverter;
 import fermata.core.engine.SoundBanks;
+import fermata.core.engine.SynthEngine;
+import fermata.core.engine.synth.TrackSynth;
 import fermata.core.error.BadInputException;
 import fermata.core.model.Project;
 
@@ -31,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * pre-allocated {@link MidiMessageRing} to the armed track, and while recording the audio thread
  * stamps it with the playhead and passes it on through a second ring to the {@link MidiRecorder}.
  * The playhead, state and meters come back through atomics and volatiles. {@link #renderCycle} never
- * allocates, locks, logs or does I/O on our side of the code; Gervill's internals do allocate
- * and take their own monitor, see docs/decisions/0040-audio-engine.md.
+ * allocates, locks, logs or does I/O with the default synthesizer; the reference Gervill engine's
+ * internals do allocate and take their own monitor, see docs/decisions/0040 and 0041.
  */
 public final class AudioEngine implements Transport, AutoCloseable {
     private static final int PLAY = 1;
@@ -67,6 +68,7 @@ public final class AudioEngine implements Transport, AutoCloseable {
     private final ClipSourceProvider clips;
     private final SampleRateConverter resampler;
     private final Optional<Path> soundFont;
+    private final SynthEngine synth;
     private final double ceilingDbtp;
     private final MeterReadings meters = new MeterReadings();
     private final CommandRing commands = new CommandRing(1024);
@@ -116,8 +118,15 @@ public final class AudioEngine implements Transport, AutoCloseable {
     private record Snapshot(MixGraph graph, Project project, long generation, int armedStrip) {
     }
 
+    /** An engine whose MIDI tracks play through Fermata's own synthesizer. */
     public AudioEngine(int sampleRate, int blockFrames, Optional<Path> soundFont, double ceilingDbtp,
                        ClipSourceProvider clips, SampleRateConverter resampler) {
+        this(sampleRate, blockFrames, soundFont, ceilingDbtp, clips, resampler, SynthEngine.FERMATA);
+    }
+
+    public AudioEngine(int sampleRate, int blockFrames, Optional<Path> soundFont, double ceilingDbtp,
+                       ClipSourceProvider clips, SampleRateConverter resampler, SynthEngine synth) {
+        this.synth = synth;
         this.sampleRate = sampleRate;
         this.blockFrames = blockFrames;
         this.soundFont = soundFont;
@@ -145,11 +154,14 @@ public final class AudioEngine implements Transport, AutoCloseable {
      */
     public synchronized List<String> publish(Project project) throws EngineException, BadInputException {
         closeRetired();
-        Map<String, GervillSynth> reusable = published == null ? Map.of()
+        Map<String, TrackSynth> reusable = published == null ? Map.of()
                 : published.graph().synthsByTrack();
         MixGraph.Settings settings = new MixGraph.Settings(sampleRate, blockFrames, ceilingDbtp,
-                SoundBanks.resolve(soundFont), clips, resampler, meters);
+                SoundBanks.resolve(soundFont), clips, resampler, meters, synth);
         MixGraph graph = MixGraph.build(project, settings, reusable);
+        if (published != null) {
+            graph.continueEffectsOf(published.graph());
+        }
         int armed = armedTrackId == null ? -1 : graph.stripIndex(armedTrackId);
         if (!graph.isMidiStrip(armed)) {
             armedTrackId = null;

@@ -6,6 +6,7 @@ import fermata.core.engine.ClipSource;
 import fermata.core.engine.ClipSourceProvider;
 import fermata.core.engine.RenderOptions;
 import fermata.core.engine.SampleRateConverter;
+import fermata.core.engine.SynthEngine;
 import fermata.core.model.AudioClip;
 import fermata.core.model.AudioTrack;
 import fermata.core.model.InsertSettings;
@@ -221,10 +222,8 @@ class AudioEngineTest {
     }
 
     /**
-     * Gervill allocates on its own for every block it renders (64 bytes idle, much more per voice,
-     * see ADR 0040), so this compares the same render with and without live messages: passing
-     * them through the ring, to the armed track's synthesizer and into the recording must add
-     * nothing. Controllers and bend only: a note would start a voice, which Gervill allocates for.
+     * The same render with and without live messages: passing them through the ring, to the armed
+     * track's synthesizer (notes, controllers, bend) and into the recording must add nothing.
      */
     @Test
     void midiInputPlayThroughAndRecordingAddNoAllocation() throws Exception {
@@ -234,7 +233,9 @@ class AudioEngineTest {
                 new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 40),
                 new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 70),
                 new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, 1, 90),
-                new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 64)};
+                new ShortMessage(ShortMessage.PITCH_BEND, 0, 0, 64),
+                new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100),
+                new ShortMessage(ShortMessage.NOTE_OFF, 0, 60, 0)};
         try (AudioEngine engine = engine(Map.of("sine", sine(RATE * 600L)));
              MidiInput input = new MidiInput(engine, List::of)) {
             engine.publish(sineProject(16, List.of()).withTracks(tracks));
@@ -256,8 +257,7 @@ class AudioEngineTest {
         }
     }
 
-    @Test
-    void gervillAllocationIsMeasuredAndReported() throws Exception {
+    private static Project busyMidi() {
         List<Track> tracks = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             List<Note> notes = new ArrayList<>();
@@ -267,8 +267,90 @@ class AudioEngineTest {
             tracks.add(new MidiTrack("m" + t, "m" + t, new Instrument(t * 8, 0, 0, t == 7 ? 9 : t), MixerSettings.UNITY,
                     List.of(new MidiClip("c" + t, 0, 0, notes))));
         }
+        return Project.empty("busy").withTracks(tracks);
+    }
+
+    /** Energy of the left channel over blocks [from, to) after a closed hi-hat at 0, republishing the project at {@code republishAt} (-1: never). */
+    private static double reverbTailEnergy(int republishAt, int from, int to) throws Exception {
+        Project hat = Project.empty("hat").withTracks(List.of(new MidiTrack("drums", "drums", new Instrument(0, 0, 0, 9),
+                MixerSettings.UNITY, List.of(new MidiClip("c", 0, 0, List.of(new Note(42, 0, 60, 127, 9)))))));
         try (AudioEngine engine = engine(Map.of())) {
-            engine.publish(Project.empty("busy").withTracks(tracks));
+            engine.publish(hat);
+            engine.play();
+            float[][] block = new float[2][BLOCK];
+            double energy = 0;
+            for (int b = 0; b < to; b++) {
+                if (b == republishAt) {
+                    engine.publish(hat.withName("hat, edited"));
+                }
+                engine.renderCycle(block, BLOCK);
+                for (int i = 0; b >= from && i < BLOCK; i++) {
+                    energy += block[0][i] * block[0][i];
+                }
+            }
+            return energy;
+        }
+    }
+
+    @Test
+    void anEditDuringPlaybackKeepsTheSharedReverbsTail() throws Exception {
+        // At 0.75 s the hi-hat's sample has ended; what sounds is the reverb's tail.
+        int edit = 70;
+        double kept = reverbTailEnergy(edit, edit + 2, edit + 12);
+        double undisturbed = reverbTailEnergy(-1, edit + 2, edit + 12);
+        assertTrue(undisturbed > 1e-9, "the reverb rings after the hi-hat: " + undisturbed);
+        assertEquals(10 * Math.log10(undisturbed), 10 * Math.log10(kept), 1.0, "the tail goes on through the edit (dB)");
+    }
+
+    @Test
+    void busyMidiTracksOnTheDefaultSynthesizerAllocateNothing() throws Exception {
+        try (AudioEngine engine = engine(Map.of())) {
+            engine.publish(busyMidi());
+            engine.play();
+            long shortRun = allocationOfRenderLoop(engine, 1000);
+            long longRun = allocationOfRenderLoop(engine, 4000);
+            System.out.printf("Fermata synthesizer (8 MIDI tracks, ~13 notes/s each): %d bytes in 1000 blocks, "
+                    + "%d bytes in 4000 blocks%n", shortRun, longRun);
+            assertTrue(longRun < 2048, longRun + " bytes in 4000 blocks of 8 busy MIDI tracks");
+            assertTrue(longRun - shortRun < 1024, "allocation grows with the number of blocks: " + shortRun + " -> " + longRun);
+        }
+    }
+
+    /** Twelve string tracks of six-note chords every eighth note: over the graph's voice limit, so it sheds voices every block. */
+    private static Project crowdedMidi() {
+        List<Track> tracks = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            List<Note> notes = new ArrayList<>();
+            for (int c = 0; c < 400; c++) {
+                for (int v = 0; v < 6; v++) {
+                    notes.add(new Note(40 + (c * 5 + v * 7 + t) % 48, c * 240L, 200, 100, t == 9 ? 10 : t));
+                }
+            }
+            tracks.add(new MidiTrack("s" + t, "s" + t, new Instrument(48, 0, 0, t == 9 ? 10 : t), MixerSettings.UNITY,
+                    List.of(new MidiClip("c" + t, 0, 0, notes))));
+        }
+        return Project.empty("crowd").withTracks(tracks);
+    }
+
+    @Test
+    void theVoiceLimitAndTheSharedReverbAllocateNothing() throws Exception {
+        try (AudioEngine engine = engine(Map.of())) {
+            engine.publish(crowdedMidi());
+            engine.play();
+            long shortRun = allocationOfRenderLoop(engine, 500);
+            long longRun = allocationOfRenderLoop(engine, 2000);
+            System.out.printf("Fermata synthesizer over the voice limit (12 string tracks of chords): %d bytes in 500 "
+                    + "blocks, %d bytes in 2000 blocks%n", shortRun, longRun);
+            assertTrue(longRun < 2048, longRun + " bytes in 2000 blocks over the voice limit");
+            assertTrue(longRun - shortRun < 1024, "allocation grows with the number of blocks: " + shortRun + " -> " + longRun);
+        }
+    }
+
+    @Test
+    void gervillAllocationIsMeasuredAndReported() throws Exception {
+        try (AudioEngine engine = new AudioEngine(RATE, BLOCK, Optional.empty(), RenderOptions.DEFAULT_CEILING_DBTP,
+                ClipSourceProvider.NONE, SampleRateConverter.MATCHING_RATES_ONLY, SynthEngine.GERVILL)) {
+            engine.publish(busyMidi());
             engine.play();
             int blocks = 3000;
             long bytes = allocationOfRenderLoop(engine, blocks);
