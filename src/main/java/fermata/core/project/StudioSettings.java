@@ -1,5 +1,6 @@
 package fermata.core.project;
 
+import fermata.core.engine.SynthEngine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param darkTheme the dark theme (default) or the light one
  * @param recentFiles most recent first, at most {@link #MAX_RECENT}
  * @param soundFont the user's SoundFont, or empty for the system's or the built-in bank
+ * @param synth which synthesizer plays MIDI tracks: Fermata's own (default) or the JDK's Gervill
  * @param sampleRate the engine's rate for playback
  * @param bufferFrames the real-time output block in frames
  * @param autosaveSeconds how often unsaved changes are copied for crash recovery
@@ -34,7 +36,7 @@ import java.util.Set;
  * @param libraryFolders folders the music library scans
  * @param firstStart true until the studio has started once (it then welcomes and opens the demo)
  */
-public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional<Path> soundFont, int sampleRate,
+public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional<Path> soundFont, SynthEngine synth, int sampleRate,
                              int bufferFrames, int autosaveSeconds, boolean preferCuda, Optional<String> audioDevice,
                              List<Path> libraryFolders, boolean firstStart) {
     /** Bumped when a key changes meaning; {@link #parse} reads every earlier version. */
@@ -43,7 +45,7 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
     public static final int DEFAULT_BUFFER_FRAMES = 512;
     public static final List<Integer> SAMPLE_RATES = List.of(44_100, 48_000, 96_000);
     public static final List<Integer> BUFFER_SIZES = List.of(64, 128, 256, 512, 1024, 2048, 4096);
-    public static final StudioSettings DEFAULTS = new StudioSettings(true, List.of(), Optional.empty(), 48_000,
+    public static final StudioSettings DEFAULTS = new StudioSettings(true, List.of(), Optional.empty(), SynthEngine.FERMATA, 48_000,
             DEFAULT_BUFFER_FRAMES, 60, false, Optional.empty(), List.of(), true);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "studio.json";
@@ -68,7 +70,7 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
         ordered.add(file.toAbsolutePath().normalize());
         ordered.addAll(recentFiles);
         List<Path> list = new ArrayList<>(ordered);
-        return new StudioSettings(darkTheme, list.subList(0, Math.min(MAX_RECENT, list.size())), soundFont,
+        return new StudioSettings(darkTheme, list.subList(0, Math.min(MAX_RECENT, list.size())), soundFont, synth,
                 sampleRate, bufferFrames, autosaveSeconds, preferCuda, audioDevice, libraryFolders, firstStart);
     }
 
@@ -78,18 +80,18 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
     }
 
     public StudioSettings withDarkTheme(boolean dark) {
-        return new StudioSettings(dark, recentFiles, soundFont, sampleRate, bufferFrames, autosaveSeconds, preferCuda,
+        return new StudioSettings(dark, recentFiles, soundFont, synth, sampleRate, bufferFrames, autosaveSeconds, preferCuda,
                 audioDevice, libraryFolders, firstStart);
     }
 
     /** The preferences the dialog edits, all at once; the recent files and first-start flag stay. */
-    public StudioSettings withPreferences(boolean dark, Optional<Path> sf2, int rate, int buffer, int autosave,
-                                          boolean cuda, Optional<String> device, List<Path> folders) {
-        return new StudioSettings(dark, recentFiles, sf2, rate, buffer, autosave, cuda, device, folders, firstStart);
+    public StudioSettings withPreferences(boolean dark, Optional<Path> sf2, SynthEngine engine, int rate, int buffer,
+                                          int autosave, boolean cuda, Optional<String> device, List<Path> folders) {
+        return new StudioSettings(dark, recentFiles, sf2, engine, rate, buffer, autosave, cuda, device, folders, firstStart);
     }
 
     public StudioSettings started() {
-        return new StudioSettings(darkTheme, recentFiles, soundFont, sampleRate, bufferFrames, autosaveSeconds,
+        return new StudioSettings(darkTheme, recentFiles, soundFont, synth, sampleRate, bufferFrames, autosaveSeconds,
                 preferCuda, audioDevice, libraryFolders, false);
     }
 
@@ -116,12 +118,22 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
         return new StudioSettings(root.path("darkTheme").asBoolean(true),
                 recent.subList(0, Math.min(MAX_RECENT, recent.size())),
                 sf2.isBlank() ? Optional.empty() : Optional.of(Path.of(sf2)),
+                synth(root.path("synth").asText(DEFAULTS.synth.id())),
                 SAMPLE_RATES.contains(rate) ? rate : DEFAULTS.sampleRate,
                 BUFFER_SIZES.contains(buffer) ? buffer : DEFAULT_BUFFER_FRAMES,
                 autosave >= 10 && autosave <= 3600 ? autosave : DEFAULTS.autosaveSeconds,
                 root.path("preferCuda").asBoolean(false),
                 device.isBlank() ? Optional.empty() : Optional.of(device),
                 paths(root.path("libraryFolders")), false);
+    }
+
+    /** An unknown name (a newer Fermata's engine, a typing mistake) falls back to the default engine. */
+    private static SynthEngine synth(String id) {
+        try {
+            return SynthEngine.of(id);
+        } catch (IllegalArgumentException e) {
+            return DEFAULTS.synth;
+        }
     }
 
     private static List<Path> paths(JsonNode array) {
@@ -142,6 +154,7 @@ public record StudioSettings(boolean darkTheme, List<Path> recentFiles, Optional
         ArrayNode recent = root.putArray("recentFiles");
         recentFiles.forEach(p -> recent.add(p.toString()));
         root.put("soundFont", soundFont.map(Path::toString).orElse(""));
+        root.put("synth", synth.id());
         root.put("sampleRate", sampleRate);
         root.put("bufferFrames", bufferFrames);
         root.put("autosaveSeconds", autosaveSeconds);

@@ -1,6 +1,8 @@
 package fermata.ui.shell;
 
+import fermata.core.engine.SynthEngine;
 import fermata.core.project.StudioSettings;
+import javafx.util.StringConverter;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
@@ -57,6 +59,23 @@ public final class PreferencesDialog {
             }
         });
 
+        ChoiceBox<SynthEngine> synth = new ChoiceBox<>();
+        synth.setId("pref-synth");
+        synth.getItems().setAll(SynthEngine.values());
+        synth.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SynthEngine engine) {
+                return engine == null ? "" : engine == SynthEngine.FERMATA ? "Fermata (fast, the default)"
+                        : "Gervill (the JDK's synthesizer, for its exact sound)";
+            }
+
+            @Override
+            public SynthEngine fromString(String text) {
+                throw new UnsupportedOperationException("the synthesizer is chosen from the list");
+            }
+        });
+        synth.valueProperty().bindBidirectional(vm.synthProperty());
+
         CheckBox cuda = new CheckBox("Use a CUDA GPU for the AI models when the build has one");
         cuda.selectedProperty().bindBidirectional(vm.preferCudaProperty());
         CheckBox dark = new CheckBox("Dark theme");
@@ -91,6 +110,7 @@ public final class PreferencesDialog {
         grid.addRow(row++, new Label("Sample rate (Hz)"), rate);
         grid.addRow(row++, new Label("Buffer (frames)"), new HBox(8, buffer, latency));
         grid.addRow(row++, new Label("SoundFont"), new HBox(8, sf2, browse));
+        grid.addRow(row++, new Label("Synthesizer"), synth);
         grid.addRow(row++, new Label("AI compute"), cuda);
         grid.addRow(row++, new Label("Library folders"), new HBox(8, folders, new javafx.scene.layout.VBox(6, add, remove)));
         grid.addRow(row++, new Label("Autosave every (s)"), autosave);

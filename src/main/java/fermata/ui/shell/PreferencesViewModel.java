@@ -1,5 +1,6 @@
 package fermata.ui.shell;
 
+import fermata.core.engine.SynthEngine;
 import fermata.core.project.StudioSettings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -21,7 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The preferences dialog's state: audio device, sample rate and buffer, SoundFont, compute backend,
+ * The preferences dialog's state: audio device, sample rate and buffer, SoundFont and synthesizer, compute backend,
  * library folders, theme and autosave interval. {@link #validate()} names what is wrong before
  * anything is saved; {@link #result(StudioSettings)} gives the new settings.
  */
@@ -34,6 +35,7 @@ public final class PreferencesViewModel {
     private final IntegerProperty sampleRate = new SimpleIntegerProperty();
     private final IntegerProperty bufferFrames = new SimpleIntegerProperty();
     private final StringProperty soundFont = new SimpleStringProperty("");
+    private final ObjectProperty<SynthEngine> synth = new SimpleObjectProperty<>(SynthEngine.FERMATA);
     private final BooleanProperty preferCuda = new SimpleBooleanProperty();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final IntegerProperty autosaveSeconds = new SimpleIntegerProperty();
@@ -47,6 +49,7 @@ public final class PreferencesViewModel {
         sampleRate.set(current.sampleRate());
         bufferFrames.set(current.bufferFrames());
         soundFont.set(current.soundFont().map(Path::toString).orElse(""));
+        synth.set(current.synth());
         preferCuda.set(current.preferCuda());
         darkTheme.set(current.darkTheme());
         autosaveSeconds.set(current.autosaveSeconds());
@@ -91,7 +94,7 @@ public final class PreferencesViewModel {
     public StudioSettings result(StudioSettings base) {
         String sf2 = soundFont.get().strip();
         return base.withPreferences(darkTheme.get(), sf2.isEmpty() ? Optional.empty() : Optional.of(Path.of(sf2)),
-                sampleRate.get(), bufferFrames.get(), autosaveSeconds.get(), preferCuda.get(),
+                synth.get(), sampleRate.get(), bufferFrames.get(), autosaveSeconds.get(), preferCuda.get(),
                 SYSTEM_DEFAULT.equals(device.get()) ? Optional.empty() : Optional.of(device.get()),
                 List.copyOf(libraryFolders));
     }
@@ -99,7 +102,8 @@ public final class PreferencesViewModel {
     /** Whether going from {@code before} to {@code after} needs the audio engine reopened. */
     public static boolean audioChanged(StudioSettings before, StudioSettings after) {
         return before.sampleRate() != after.sampleRate() || before.bufferFrames() != after.bufferFrames()
-                || !before.soundFont().equals(after.soundFont()) || !before.audioDevice().equals(after.audioDevice());
+                || !before.soundFont().equals(after.soundFont()) || before.synth() != after.synth()
+                || !before.audioDevice().equals(after.audioDevice());
     }
 
     /** The buffer's latency at the chosen rate, for the label beside it. */
@@ -125,6 +129,11 @@ public final class PreferencesViewModel {
 
     public StringProperty soundFontProperty() {
         return soundFont;
+    }
+
+    /** Which synthesizer plays MIDI tracks, in playback and in exports. */
+    public ObjectProperty<SynthEngine> synthProperty() {
+        return synth;
     }
 
     public BooleanProperty preferCudaProperty() {

@@ -208,7 +208,7 @@ public final class StudioApp extends Application implements StudioActions {
             MediaClipSources media = new MediaClipSources(ref -> LoadedProject.mediaFile(projectFile.get(), ref),
                     UserData.current().audioCache());
             PlaybackSession session = PlaybackSession.open(audio.sampleRate(), audio.bufferFrames(), audio.soundFont(),
-                    media, audio.audioDevice().map(RealtimeOutput::device).orElse(RealtimeOutput.DEFAULT_DEVICE),
+                    audio.synth(), media, audio.audioDevice().map(RealtimeOutput::device).orElse(RealtimeOutput.DEFAULT_DEVICE),
                     MidiInput.SYSTEM, problem -> Platform.runLater(() -> model.report(problem)));
             Platform.runLater(() -> connect(session));
         }, "fermata-audio-start");
@@ -526,7 +526,8 @@ public final class StudioApp extends Application implements StudioActions {
         Project snapshot = model.project();
         Path projectAt = projectFile.get();
         WavWriter.Encoding encoding = exportEncoding;
-        RenderOptions options = settings.soundFont().map(format.get()::withSoundFont).orElse(format.get());
+        RenderOptions options = settings.soundFont().map(format.get()::withSoundFont).orElse(format.get())
+                .withSynth(settings.synth());
         TaskHandle<RenderService.Result> handle = tasks.submit("Export " + target.getFileName(),
                 progress -> {
                     MediaClipSources media = new MediaClipSources(ref -> LoadedProject.mediaFile(projectAt, ref),
@@ -599,9 +600,9 @@ public final class StudioApp extends Application implements StudioActions {
     @Override
     public void preferences() {
         List<Path> libraryFolders = libraryFolders();
-        StudioSettings shown = settings.withPreferences(settings.darkTheme(), settings.soundFont(), settings.sampleRate(),
-                settings.bufferFrames(), settings.autosaveSeconds(), settings.preferCuda(), settings.audioDevice(),
-                libraryFolders);
+        StudioSettings shown = settings.withPreferences(settings.darkTheme(), settings.soundFont(), settings.synth(),
+                settings.sampleRate(), settings.bufferFrames(), settings.autosaveSeconds(), settings.preferCuda(),
+                settings.audioDevice(), libraryFolders);
         PreferencesViewModel vm = new PreferencesViewModel(shown, RealtimeOutput.deviceNames());
         PreferencesDialog.show(stage, shown, vm).ifPresent(next -> {
             StudioSettings before = settings;

@@ -1,5 +1,6 @@
 package fermata.core.project;
 
+import fermata.core.engine.SynthEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,8 @@ class StudioSettingsTest {
 
         Path song = Files.createFile(home.resolve("song.fermata"));
         Path sf2 = home.resolve("piano.sf2");
-        first.started().withRecent(song).withPreferences(false, Optional.of(sf2), 44_100, 256, 120, true,
+        assertEquals(SynthEngine.FERMATA, first.synth());
+        first.started().withRecent(song).withPreferences(false, Optional.of(sf2), SynthEngine.GERVILL, 44_100, 256, 120, true,
                 Optional.of("USB Audio"), java.util.List.of(home.resolve("Music"))).save(data);
         StudioSettings later = StudioSettings.load(data);
         assertFalse(later.firstStart());
@@ -36,6 +38,7 @@ class StudioSettingsTest {
         assertEquals(Optional.of("USB Audio"), later.audioDevice());
         assertEquals(java.util.List.of(home.resolve("Music")), later.libraryFolders());
         assertEquals(Optional.of(sf2), later.soundFont());
+        assertEquals(SynthEngine.GERVILL, later.synth());
         assertTrue(Files.readString(data.settings().resolve("studio.json")).contains("\"settingsVersion\" : 1"));
         assertEquals(java.util.List.of(song.toAbsolutePath().normalize()), later.existingRecentFiles());
     }
@@ -63,10 +66,11 @@ class StudioSettingsTest {
         assertTrue(s.darkTheme());
         assertFalse(s.firstStart());
         Files.writeString(data.settings().resolve("studio.json"),
-                "{\"bufferFrames\": 3, \"sampleRate\": 1, \"autosaveSeconds\": 0, \"future\": 1}");
+                "{\"bufferFrames\": 3, \"sampleRate\": 1, \"autosaveSeconds\": 0, \"future\": 1, \"synth\": \"moog\"}");
         StudioSettings odd = StudioSettings.load(data);
         assertEquals(StudioSettings.DEFAULT_BUFFER_FRAMES, odd.bufferFrames());
         assertEquals(48_000, odd.sampleRate());
         assertEquals(60, odd.autosaveSeconds());
+        assertEquals(SynthEngine.FERMATA, odd.synth(), "an unknown synthesizer falls back to the default");
     }
 }

@@ -1,5 +1,6 @@
 package fermata.ui.shell;
 
+import fermata.core.engine.SynthEngine;
 import fermata.core.project.StudioSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,13 +30,20 @@ class PreferencesViewModelTest {
         vm.soundFontProperty().set(sf2.toString());
         vm.libraryFolders().add(music);
         vm.darkThemeProperty().set(false);
+        assertEquals(SynthEngine.FERMATA, vm.synthProperty().get());
+        vm.synthProperty().set(SynthEngine.GERVILL);
         assertTrue(vm.validate().isEmpty());
         StudioSettings next = vm.result(StudioSettings.DEFAULTS);
         assertEquals(Optional.of("USB Audio"), next.audioDevice());
         assertEquals(Optional.of(sf2), next.soundFont());
         assertEquals(List.of(music), next.libraryFolders());
         assertFalse(next.darkTheme());
+        assertEquals(SynthEngine.GERVILL, next.synth());
         assertTrue(PreferencesViewModel.audioChanged(StudioSettings.DEFAULTS, next));
+        PreferencesViewModel synthOnly = new PreferencesViewModel(StudioSettings.DEFAULTS, List.of());
+        synthOnly.synthProperty().set(SynthEngine.GERVILL);
+        assertTrue(PreferencesViewModel.audioChanged(StudioSettings.DEFAULTS, synthOnly.result(StudioSettings.DEFAULTS)),
+                "another synthesizer reopens the engine");
         assertFalse(PreferencesViewModel.audioChanged(next, next.withDarkTheme(true)));
     }
 
@@ -57,7 +65,8 @@ class PreferencesViewModelTest {
 
     @Test
     void aDeviceThatIsGoneFallsBackToTheSystemDefault() {
-        StudioSettings withDevice = StudioSettings.DEFAULTS.withPreferences(true, Optional.empty(), 48_000, 512, 60,
+        StudioSettings withDevice = StudioSettings.DEFAULTS.withPreferences(true, Optional.empty(), SynthEngine.FERMATA,
+                48_000, 512, 60,
                 false, Optional.of("Unplugged"), List.of());
         PreferencesViewModel vm = new PreferencesViewModel(withDevice, List.of("HDMI"));
         assertEquals(PreferencesViewModel.SYSTEM_DEFAULT, vm.deviceProperty().get());

@@ -5,6 +5,7 @@ import fermata.core.engine.EngineException;
 import fermata.core.engine.MediaClipSources;
 import fermata.core.engine.RenderOptions;
 import fermata.core.engine.SoundBanks;
+import fermata.core.engine.SynthEngine;
 import fermata.core.error.BadInputException;
 import fermata.core.model.Project;
 
@@ -55,11 +56,11 @@ public final class PlaybackSession implements TakeRecorder, AutoCloseable {
      * @param media decodes the audio clips' files
      * @param problems told (on the publisher thread) of build warnings and failures
      */
-    public static PlaybackSession open(int sampleRate, int bufferFrames, Optional<Path> soundFont, MediaClipSources media,
-                                       RealtimeOutput.LineProvider lines, MidiInput.DeviceSource midiDevices,
-                                       Consumer<String> problems) {
+    public static PlaybackSession open(int sampleRate, int bufferFrames, Optional<Path> soundFont, SynthEngine synth,
+                                       MediaClipSources media, RealtimeOutput.LineProvider lines,
+                                       MidiInput.DeviceSource midiDevices, Consumer<String> problems) {
         AudioEngine engine = new AudioEngine(sampleRate, bufferFrames, soundFont, RenderOptions.DEFAULT_CEILING_DBTP,
-                media, media);
+                media, media, synth);
         RealtimeOutput output = RealtimeOutput.start(engine, 2, lines);
         MidiInput input = new MidiInput(engine, midiDevices);
         input.openAll();
