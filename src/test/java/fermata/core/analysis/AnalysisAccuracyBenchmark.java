@@ -2,6 +2,7 @@ package fermata.core.analysis;
 
 import fermata.core.engine.OfflineRenderer;
 import fermata.core.engine.RenderOptions;
+import fermata.core.engine.SynthEngine;
 import fermata.core.media.WavWriter;
 import fermata.core.midi.MidiFiles;
 import fermata.core.model.KeySignature;
@@ -29,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tunes (key signature from the file; tempo set per piece from 72 to 168 BPM, since every file of
  * the set says 120) and 24 pieces of our own, one in each major and minor key. Each is rendered
  * through the engine to a float WAV, analysed, and given to {@code aubio tempo} and
- * {@code ffmpeg -af ebur128}. Run with {@code mvn -q test -Pbench -Dtest=AnalysisAccuracyBenchmark}.
+ * {@code ffmpeg -af ebur128}. Run with {@code mvn -q test -Pbench -Dtest=AnalysisAccuracyBenchmark}
+ * (add {@code -Dbench.synth=gervill} to render through the JDK's synthesizer).
  */
 @Tag("bench")
 class AnalysisAccuracyBenchmark {
@@ -58,7 +60,11 @@ class AnalysisAccuracyBenchmark {
         }
         List<Outcome> outcomes = new ArrayList<>();
         OfflineRenderer renderer = new OfflineRenderer();
-        RenderOptions options = RenderOptions.defaults().withSampleRate(RATE).withTailSeconds(1);
+        // -Dbench.synth=gervill renders through the JDK's synthesizer instead of ours: the same
+        // analysis on a second rendering of the same pieces shows how much the sound moves the scores.
+        SynthEngine synth = SynthEngine.of(System.getProperty("bench.synth", SynthEngine.FERMATA.id()));
+        RenderOptions options = RenderOptions.defaults().withSampleRate(RATE).withTailSeconds(1).withSynth(synth);
+        System.out.println("synthesizer: " + synth.id());
         long analyseNanos = 0;
         double audioSeconds = 0;
         for (Piece p : pieces) {
