@@ -175,12 +175,6 @@ public final class GervillSynth implements TrackSynth {
         return LATENCY_FRAMES;
     }
 
-    /** Frames pulled since the synthesizer opened: the time base of message time stamps. */
-    @Override
-    public long streamFrame() {
-        return streamFrame;
-    }
-
     /**
      * Queues a channel message for {@code framesAhead} frames after the start of the next
      * {@link #render} call (0 = its first frame); a note-on sounds {@link #LATENCY_FRAMES} later.

@@ -119,6 +119,54 @@ class FermataSynthTest {
     }
 
     @Test
+    void aFullMessageQueueKeepsTheOrderOfItsMessages() throws Exception {
+        FermataSynth synth = sine();
+        float[] l = new float[SynthTesting.BLOCK];
+        float[] r = new float[SynthTesting.BLOCK];
+        // More messages in one block than the queue holds: the note-off comes after the overflow.
+        synth.send(NOTE_ON, 0, 69, 100, 0);
+        for (int i = 0; i < 5000; i++) {
+            synth.send(CC, 0, 1, i % 128, 10);
+        }
+        synth.send(NOTE_OFF, 0, 69, 0, 20);
+        float loudest = 0;
+        for (int block = 0; block < 8; block++) {
+            synth.render(l, r, SynthTesting.BLOCK);
+            if (block >= 4) {
+                loudest = Math.max(loudest, peak(l, 0, SynthTesting.BLOCK));
+            }
+        }
+        assertEquals(0f, loudest, "the note-off did not overtake its note-on: the note ended");
+    }
+
+    @Test
+    void theReverbSendDoesNotDependOnPan() throws Exception {
+        double[] sendRms = new double[2];
+        int[] pans = {64, 0};
+        for (int p = 0; p < pans.length; p++) {
+            FermataSynth synth = sine();
+            float[] l = new float[SynthTesting.BLOCK];
+            float[] r = new float[SynthTesting.BLOCK];
+            synth.sendNow(CC, 0, 91, 127);
+            synth.sendNow(CC, 0, 10, pans[p]);
+            synth.send(NOTE_ON, 0, 69, 100, 0);
+            double sum = 0;
+            int frames = 0;
+            for (int block = 0; block < 40; block++) {
+                synth.render(l, r, SynthTesting.BLOCK);
+                float[] send = synth.reverbSend();
+                for (int i = 0; block >= 10 && i < SynthTesting.BLOCK; i++) {
+                    sum += send[i] * send[i];
+                    frames++;
+                }
+            }
+            sendRms[p] = Math.sqrt(sum / frames);
+        }
+        assertTrue(sendRms[0] > 0, "the note feeds the reverb");
+        assertEquals(0, 20 * Math.log10(sendRms[1] / sendRms[0]), 0.05, "hard left sends as much as the centre (dB)");
+    }
+
+    @Test
     void aLoopedNoteSustainsWithoutAJumpAtTheLoopSeam() throws Exception {
         float[] out = SynthTesting.render(sine(), 3 * RATE, new int[] {0, NOTE_ON, 69, 127})[0];
         int from = 1000;

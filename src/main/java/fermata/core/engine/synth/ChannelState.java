@@ -12,8 +12,8 @@ final class ChannelState {
     final int number;
     Preset preset;
     int program;
+    /** Bank select MSB (CC0); the LSB (CC32) is ignored, since the JDK's SF2 bank numbers carry none. */
     int bankMsb;
-    int bankLsb;
     boolean sustain;
     /** Pitch bend in cents (RPN 0 range). */
     double bendCents;
@@ -50,7 +50,6 @@ final class ChannelState {
     void reset() {
         program = 0;
         bankMsb = 0;
-        bankLsb = 0;
         volume = 100;
         pan = 0;
         bendRangeCents = 200;
@@ -84,7 +83,6 @@ final class ChannelState {
     void controller(int cc, int value) {
         switch (cc) {
             case 0 -> bankMsb = value;
-            case 32 -> bankLsb = value;
             case 1 -> modWheel = value;
             case 7 -> volume = value;
             case 10 -> pan = (value - 64) / 64.0 * 500;

@@ -81,17 +81,19 @@ public final class FermataSynth implements TrackSynth {
         return 0;
     }
 
-    @Override
-    public long streamFrame() {
-        return streamFrame;
-    }
-
-    /** Queued in frame order; a full queue (4096 messages in one block) applies the message at once instead. */
+    /**
+     * Queued in frame order. A full queue (4096 messages in one block) applies what it holds at once,
+     * in order, and starts again: those messages lose their place within the block, but a note-off
+     * can never overtake its note-on.
+     */
     @Override
     public void send(int command, int channel, int data1, int data2, long framesAhead) {
         if (queued == QUEUE) {
-            apply(command | channel, data1, data2);
-            return;
+            for (int q = 0; q < queued; q++) {
+                int m = queueMessage[q];
+                apply(m & 0xFF, (m >> 8) & 0x7F, (m >> 16) & 0x7F);
+            }
+            queued = 0;
         }
         long frame = streamFrame + Math.max(0, framesAhead);
         int i = queued;
@@ -317,7 +319,9 @@ public final class FermataSynth implements TrackSynth {
     private void noteOn(ChannelState ch, int key, int velocity) {
         PresetTable table = presets;
         if (resolvedIn[ch.number] != table) {
-            ch.preset = table.find(ch.percussion(), ch.bankMsb << 7 | ch.bankLsb, ch.program);
+            // The JDK numbers an SF2 bank as wBank << 7, so only the MSB can match; the LSB is
+            // ignored, as FluidSynth's default (GS) bank-select style does.
+            ch.preset = table.find(ch.percussion(), ch.bankMsb << 7, ch.program);
             resolvedIn[ch.number] = table;
         }
         Preset preset = ch.preset;

@@ -1,6 +1,6 @@
 package fermata.core.engine.synth;
 
-/** A SoundFont preset ready to play: its bank (MSB * 128 + LSB, as the JDK numbers it), program and zones. */
+/** A SoundFont preset ready to play: its bank (the SF2 wBank times 128, as the JDK numbers it), program and zones. */
 final class Preset {
     final int bank;
     final int program;

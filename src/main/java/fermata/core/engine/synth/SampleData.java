@@ -23,7 +23,8 @@ final class SampleData {
         this.loopStart = loopStart;
         this.loopEnd = loopEnd;
         this.sampleRate = sampleRate;
-        this.originalPitch = originalPitch;
+        // SF2.04 7.10: 255 marks an unpitched sample, which plays at its own rate on key 60.
+        this.originalPitch = originalPitch > 127 ? 60 : originalPitch;
         this.pitchCorrection = pitchCorrection;
     }
 }

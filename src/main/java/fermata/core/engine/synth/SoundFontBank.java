@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * A SoundFont as the voice engine plays it: presets resolved into flat {@link Zone}s and their
@@ -30,7 +30,18 @@ import java.util.WeakHashMap;
  */
 final class SoundFontBank {
     private static final String PACKAGE = "com.sun.media.sound.";
-    private static final Map<Soundbank, SoundFontBank> BANKS = new WeakHashMap<>();
+    /**
+     * The compiled banks of the last {@value #CACHED_BANKS} SoundFonts used (the user's and the
+     * built-in one, say), most recent last. A bank that falls out stays alive only while a
+     * synthesizer still plays it; a weak map could not drop it, since each value holds its key.
+     */
+    private static final int CACHED_BANKS = 2;
+    private static final Map<Soundbank, SoundFontBank> BANKS = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Soundbank, SoundFontBank> eldest) {
+            return size() > CACHED_BANKS;
+        }
+    };
     private static Soundbank builtIn;
 
     private final Soundbank bank;

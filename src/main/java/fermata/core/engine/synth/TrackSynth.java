@@ -6,7 +6,7 @@ import java.util.Set;
  * A SoundFont synthesizer playing one MIDI track: the engine's scheduler sends it channel
  * messages stamped with a frame offset and pulls stereo float blocks from it. Construction,
  * {@link #loadInstruments} and {@link #close} run off the audio thread; {@link #send},
- * {@link #sendNow}, {@link #render} and {@link #streamFrame} run on it.
+ * {@link #sendNow} and {@link #render} run on it.
  */
 public interface TrackSynth extends AutoCloseable {
     /**
@@ -20,9 +20,6 @@ public interface TrackSynth extends AutoCloseable {
      * much early so that what is heard lines up with the timeline.
      */
     int latencyFrames();
-
-    /** Frames rendered since the synthesizer opened: the time base of {@link #send}. */
-    long streamFrame();
 
     /**
      * Queues a channel message for {@code framesAhead} frames after the start of the next

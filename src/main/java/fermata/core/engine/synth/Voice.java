@@ -129,6 +129,7 @@ final class Voice {
     private double silentEnvelope;
     private double panLeft;
     private double panRight;
+    private float sendScale = 1f;
     private float gainLeft;
     private float gainRight;
     private float targetLeft;
@@ -332,7 +333,8 @@ final class Voice {
                 coefficients(fc);
             }
         }
-        double cb = Math.max(0, attenuationCb + channel.attenuationCb + chunkModLfo * modLfoToVolume);
+        // SF2.04 8.1.2 (modLfoToVolume): a positive amount makes a positive LFO swing louder, so it lowers the attenuation.
+        double cb = Math.max(0, attenuationCb + channel.attenuationCb - chunkModLfo * modLfoToVolume);
         if (cb != lastCb) {
             lastCb = cb;
             attenuationGain = Math.pow(10, -cb / 200);
@@ -346,6 +348,9 @@ final class Voice {
             double angle = (pan + 500) / 1000 * Math.PI / 2;
             panLeft = Math.cos(angle);
             panRight = Math.sin(angle);
+            // The effect sends take the left plus right gains, which the equal-power law makes 1 at
+            // the sides and 1.41 in the centre; this keeps the send level independent of pan.
+            sendScale = (float) (1 / (panLeft + panRight));
         }
         double level = volAmp * attenuationGain;
         if (released && volAmp < silentEnvelope) {
@@ -372,8 +377,8 @@ final class Voice {
         float gr = gainRight;
         float dl = slopeLeft;
         float dr = slopeRight;
-        float toReverb = reverbSend + channel.reverbSend;
-        float toChorus = chorusSend + channel.chorusSend;
+        float toReverb = (reverbSend + channel.reverbSend) * sendScale;
+        float toChorus = (chorusSend + channel.chorusSend) * sendScale;
         float[] d = data;
         double pos = position;
         double inc = step;
