@@ -40,6 +40,7 @@ final class Generators {
     static final int VOL_ENV_RELEASE = 38;
     static final int KEY_TO_VOL_ENV_HOLD = 39;
     static final int KEY_TO_VOL_ENV_DECAY = 40;
+    static final int INSTRUMENT = 41;
     static final int KEY_RANGE = 43;
     static final int VEL_RANGE = 44;
     static final int START_LOOP_COARSE_OFFSET = 45;
@@ -49,6 +50,7 @@ final class Generators {
     static final int END_LOOP_COARSE_OFFSET = 50;
     static final int COARSE_TUNE = 51;
     static final int FINE_TUNE = 52;
+    static final int SAMPLE_ID = 53;
     static final int SAMPLE_MODES = 54;
     static final int SCALE_TUNING = 56;
     static final int EXCLUSIVE_CLASS = 57;
@@ -62,12 +64,35 @@ final class Generators {
         return switch (gen) {
             case START_OFFSET, END_OFFSET, START_LOOP_OFFSET, END_LOOP_OFFSET, START_COARSE_OFFSET,
                  END_COARSE_OFFSET, START_LOOP_COARSE_OFFSET, KEYNUM, VELOCITY, END_LOOP_COARSE_OFFSET,
-                 SAMPLE_MODES, EXCLUSIVE_CLASS, OVERRIDING_ROOT_KEY, 41, 53 -> false;
+                 SAMPLE_MODES, EXCLUSIVE_CLASS, OVERRIDING_ROOT_KEY, INSTRUMENT, SAMPLE_ID -> false;
             default -> true;
         };
     }
 
-    /** Timecents to seconds; the SF2 minimum (-12000 and below) means "instantly". */
+    /**
+     * A summed generator kept within its SF2.04 range (section 8.1.3), as FluidSynth keeps it: a
+     * preset's offset added to an instrument's value may otherwise ask for a 9-hour release or a
+     * cutoff above the range the filter is voiced for.
+     */
+    static int clamp(int gen, int value) {
+        return switch (gen) {
+            case MOD_LFO_DELAY, VIB_LFO_DELAY, MOD_ENV_DELAY, VOL_ENV_DELAY, MOD_ENV_HOLD, VOL_ENV_HOLD ->
+                    Math.max(-12000, Math.min(5000, value));
+            case MOD_ENV_ATTACK, MOD_ENV_DECAY, MOD_ENV_RELEASE, VOL_ENV_ATTACK, VOL_ENV_DECAY, VOL_ENV_RELEASE ->
+                    Math.max(-12000, Math.min(8000, value));
+            case FILTER_FC -> Math.max(1500, Math.min(13500, value));
+            case FILTER_Q -> Math.max(0, Math.min(960, value));
+            case INITIAL_ATTENUATION -> Math.min(1440, value);
+            case MOD_ENV_SUSTAIN -> Math.max(0, Math.min(1000, value));
+            case VOL_ENV_SUSTAIN -> Math.max(0, Math.min(1440, value));
+            default -> value;
+        };
+    }
+
+    /**
+     * Timecents to seconds. The SF2 minimum, -12000 (about 1 ms), and below are taken as instant:
+     * envelopes advance per 64-frame control block (1.3 ms at 48 kHz), which is coarser anyway.
+     */
     static double seconds(double timecents) {
         return timecents <= -12000 ? 0 : Math.pow(2, timecents / 1200);
     }

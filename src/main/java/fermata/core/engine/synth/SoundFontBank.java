@@ -119,7 +119,7 @@ final class SoundFontBank {
                     if (Generators.validAtPresetLevel(g) && g != Generators.KEY_RANGE && g != Generators.VEL_RANGE) {
                         value += value(presetGens, presetGlobal, g, 0);
                     }
-                    gen[g] = value;
+                    gen[g] = Generators.clamp(g, value);
                 }
                 int keyRangeP = value(presetGens, presetGlobal, Generators.KEY_RANGE, 0x7F00);
                 int velRangeP = value(presetGens, presetGlobal, Generators.VEL_RANGE, 0x7F00);

@@ -52,7 +52,12 @@ public final class VoiceBudget {
                 hi = mid - 1;
             }
         }
+        // Every voice released longer ago than `lo` first (fewer than `excess` by the search), then
+        // the rest from those released exactly `lo` blocks ago, so no older voice outlives a newer one.
         int left = excess;
+        for (FermataSynth s : synths) {
+            left -= s.cutReleasedAtLeast(lo + 1, left);
+        }
         for (FermataSynth s : synths) {
             left -= s.cutReleasedAtLeast(lo, left);
         }
