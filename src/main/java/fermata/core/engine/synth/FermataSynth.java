@@ -346,21 +346,28 @@ public final class FermataSynth implements TrackSynth {
     }
 
     /** A free voice, else the oldest released one, else the oldest (SF2 players steal the same way). */
+    /**
+     * A voice for a new note: an idle one, else the one least missed, taken over at once: a voice
+     * already fading out (cut), else the one released longest ago, else the oldest note.
+     */
     private Voice free() {
-        Voice oldestReleased = null;
+        Voice cut = null;
+        Voice longestReleased = null;
         Voice oldest = null;
         for (Voice v : voices) {
             if (!v.active) {
                 return v;
             }
-            if (v.released && (oldestReleased == null || v.order < oldestReleased.order)) {
-                oldestReleased = v;
+            if (v.cutting) {
+                cut = v;
+            } else if (v.released && (longestReleased == null || v.releaseAge > longestReleased.releaseAge)) {
+                longestReleased = v;
             }
             if (oldest == null || v.order < oldest.order) {
                 oldest = v;
             }
         }
-        return oldestReleased != null ? oldestReleased : oldest;
+        return cut != null ? cut : longestReleased != null ? longestReleased : oldest;
     }
 
     @Override

@@ -25,7 +25,7 @@ final class Voice {
     private static final double SILENT_CB = 960;
     /** SoundFonts were voiced on EMU hardware, which applies 0.4 of the initial attenuation (FluidSynth does the same). */
     private static final double ATTENUATION_SCALE = 0.4;
-    /** How fast an exclusive-class or stolen voice fades out: 960 cB over this many seconds. */
+    /** How fast a voice cut by its exclusive class, all-sound-off or the voice limit fades out: 960 cB over this many seconds. */
     private static final double CUT_SECONDS = 0.005;
 
     private static final int DELAY = 0;
