@@ -86,6 +86,11 @@ public final class SendReverb {
         }
     }
 
+    /**
+     * The eight parallel combs of one side, written out one by one rather than looped over an
+     * index so that each comb's state and position stay in locals (registers) across the frame
+     * loop: this is the reverb's whole cost, paid once per block for the whole graph.
+     */
     private void combs(int first, int frames) {
         float[] b0 = combBuffers[first + 0];
         int i0 = combIndex[first + 0];
