@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /** {@code fermata presets [--kind K] [--json]}: the shipped and the user's presets of every kind. */
 @Command(name = "presets", mixinStandardHelpOptions = true,
@@ -47,9 +46,7 @@ public final class PresetsCommand implements Callable<Integer> {
         UserData user = home != null ? new UserData(home) : UserData.current();
         ObjectNode report = CliJson.MAPPER.createObjectNode();
         if (kind == null || kind == Kind.mix) {
-            Map<String, MixPreset> mix = MixPresets.all(user);
-            list(report, "mix", MixPresets.userFolder(user), mix, MixPreset::description,
-                    name -> MixPresets.BUILT_IN.contains(name) && MixPresets.builtIn(name).equals(mix.get(name)));
+            list(report, "mix", MixPresets.userFolder(user), MixPresets.all(user), MixPresets.shipped(), MixPreset::description);
         }
         if (kind == null || kind == Kind.denoise) {
             list(report, "denoise", DenoisePreset.LIBRARY, user, DenoisePreset::description);
@@ -66,20 +63,19 @@ public final class PresetsCommand implements Callable<Integer> {
 
     private static <T> void list(ObjectNode report, String kindName, PresetLibrary<T> library, UserData user,
                                  Function<T, String> description) throws IOException, BadInputException {
-        Map<String, T> all = library.all(user);
-        list(report, kindName, library.userFolder(user), all, description,
-                name -> library.builtInNames().contains(name) && library.builtIn(name).equals(all.get(name)));
+        list(report, kindName, library.userFolder(user), library.all(user), library.shipped(), description);
     }
 
+    /** A preset is "shipped" when it is the shipped one of its name, not a user file that replaces it. */
     private static <T> void list(ObjectNode report, String kindName, Path userFolder, Map<String, T> presets,
-                                 Function<T, String> description, Predicate<String> shipped) {
+                                 Map<String, T> shipped, Function<T, String> description) {
         ObjectNode node = report.putObject(kindName);
         node.put("your_folder", userFolder.toString());
         ArrayNode items = node.putArray("presets");
         presets.forEach((name, preset) -> {
             ObjectNode item = items.addObject();
             item.put("name", name);
-            item.put("origin", shipped.test(name) ? "shipped" : "yours");
+            item.put("origin", preset.equals(shipped.get(name)) ? "shipped" : "yours");
             item.put("description", description.apply(preset));
         });
     }

@@ -46,10 +46,7 @@ public final class MixPresets {
 
     /** Every preset by name: the shipped ones, then the user's (which win on equal names). */
     public static Map<String, MixPreset> all(UserData userData) throws IOException, BadInputException {
-        Map<String, MixPreset> presets = new LinkedHashMap<>();
-        for (String name : BUILT_IN) {
-            presets.put(name, builtIn(name));
-        }
+        Map<String, MixPreset> presets = shipped();
         Path folder = userFolder(userData);
         if (Files.isDirectory(folder)) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.json")) {
@@ -58,6 +55,15 @@ public final class MixPresets {
                     presets.put(preset.name(), preset);
                 }
             }
+        }
+        return presets;
+    }
+
+    /** The shipped presets by name, in menu order: what is offered when the user's cannot be read. */
+    public static Map<String, MixPreset> shipped() {
+        Map<String, MixPreset> presets = new LinkedHashMap<>();
+        for (String name : BUILT_IN) {
+            presets.put(name, builtIn(name));
         }
         return presets;
     }

@@ -61,12 +61,18 @@ public final class PresetLibrary<T> {
         return userData.root().resolve("presets").resolve(kind);
     }
 
-    /** Every preset by name: the shipped ones in menu order, then the user's (which win on equal names). */
-    public Map<String, T> all(UserData userData) throws IOException, BadInputException {
+    /** The shipped presets by name, in menu order: what is offered when the user's cannot be read. */
+    public Map<String, T> shipped() {
         Map<String, T> presets = new LinkedHashMap<>();
         for (String name : builtIn) {
             presets.put(name, builtIn(name));
         }
+        return presets;
+    }
+
+    /** Every preset by name: the shipped ones in menu order, then the user's (which win on equal names). */
+    public Map<String, T> all(UserData userData) throws IOException, BadInputException {
+        Map<String, T> presets = shipped();
         Path folder = userFolder(userData);
         if (Files.isDirectory(folder)) {
             List<Path> files = new ArrayList<>();

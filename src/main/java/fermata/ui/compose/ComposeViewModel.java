@@ -104,8 +104,8 @@ public final class ComposeViewModel {
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
     private final BooleanProperty newSeedEachTime = new SimpleBooleanProperty(true);
     private final ObservableList<Composer.Alternative> alternatives = FXCollections.observableArrayList();
-    private final ObservableList<String> styleNames = FXCollections.observableArrayList(StylePreset.LIBRARY.builtInNames());
-    private Map<String, StylePreset> styles = new HashMap<>();
+    private Map<String, StylePreset> styles = StylePreset.LIBRARY.shipped();
+    private final ObservableList<String> styleNames = FXCollections.observableArrayList(styles.keySet());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -354,11 +354,9 @@ public final class ComposeViewModel {
             styles = StylePreset.LIBRARY.all(userData);
         } catch (IOException | BadInputException e) {
             status.set("Your composition styles could not be read (" + e.getMessage() + "); the shipped ones are offered.");
-            styles = new HashMap<>();
+            styles = StylePreset.LIBRARY.shipped();
         }
-        if (!styles.isEmpty()) {
-            styleNames.setAll(styles.keySet());
-        }
+        styleNames.setAll(styles.keySet());
     }
 
     /**
@@ -367,8 +365,7 @@ public final class ComposeViewModel {
      * meter is an edit of the song, not a generation setting.
      */
     public void applyStyle(String name) {
-        StylePreset style = styles.containsKey(name) ? styles.get(name) : StylePreset.LIBRARY.builtInNames().contains(name)
-                ? StylePreset.LIBRARY.builtIn(name) : null;
+        StylePreset style = styles.get(name);
         if (style == null) {
             status.set("there is no composition style called " + name);
             return;

@@ -86,12 +86,11 @@ public final class MixPanelViewModel {
     private final ReadOnlyDoubleWrapper meterLufs = new ReadOnlyDoubleWrapper(Double.NEGATIVE_INFINITY);
     private final ReadOnlyDoubleWrapper meterTruePeak = new ReadOnlyDoubleWrapper(Double.NEGATIVE_INFINITY);
     private final ObservableList<DecisionRow> decisions = FXCollections.observableArrayList();
-    private final ObservableList<String> presetNames = FXCollections.observableArrayList(MixPresets.BUILT_IN);
+    private Map<String, MixPreset> mixPresets = MixPresets.shipped();
+    private Map<String, DenoisePreset> denoisePresets = DenoisePreset.LIBRARY.shipped();
+    private final ObservableList<String> presetNames = FXCollections.observableArrayList(mixPresets.keySet());
     private final ObjectProperty<String> denoisePreset = new SimpleObjectProperty<>(DenoisePreset.STANDARD);
-    private final ObservableList<String> denoisePresetNames = FXCollections.observableArrayList(
-            DenoisePreset.LIBRARY.builtInNames());
-    private Map<String, MixPreset> mixPresets = Map.of();
-    private Map<String, DenoisePreset> denoisePresets = Map.of();
+    private final ObservableList<String> denoisePresetNames = FXCollections.observableArrayList(denoisePresets.keySet());
     private final Map<String, StemRole> roleCorrections = new HashMap<>();
     private volatile TaskHandle<?> running;
     private MixPlan plan;
@@ -153,16 +152,15 @@ public final class MixPanelViewModel {
         }
     }
 
+    /** The chosen preset; the shipped default when the choice is empty or no longer offered. */
     private MixPreset chosenMixPreset() {
-        MixPreset loaded = mixPresets.get(preset.get());
-        return loaded != null ? loaded : MixPresets.builtIn(MixPresets.BUILT_IN.contains(preset.get()) ? preset.get()
-                : MixPresets.DEFAULT);
+        MixPreset chosen = mixPresets.get(preset.get());
+        return chosen != null ? chosen : mixPresets.get(MixPresets.DEFAULT);
     }
 
     private DenoisePreset chosenDenoisePreset() {
-        DenoisePreset loaded = denoisePresets.get(denoisePreset.get());
-        return loaded != null ? loaded : DenoisePreset.LIBRARY.builtIn(
-                DenoisePreset.LIBRARY.builtInNames().contains(denoisePreset.get()) ? denoisePreset.get() : DenoisePreset.STANDARD);
+        DenoisePreset chosen = denoisePresets.get(denoisePreset.get());
+        return chosen != null ? chosen : denoisePresets.get(DenoisePreset.STANDARD);
     }
 
     /** The audio track Denoise works on. */

@@ -63,7 +63,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -451,10 +450,7 @@ public final class MainWindow {
             layouts = LayoutPreset.LIBRARY.all(UserData.current());
         } catch (IOException | BadInputException e) {
             studio.report("Your instrument layouts could not be read, the shipped ones are offered: " + e.getMessage());
-            layouts = new LinkedHashMap<>();
-            for (String name : LayoutPreset.LIBRARY.builtInNames()) {
-                layouts.put(name, LayoutPreset.LIBRARY.builtIn(name));
-            }
+            layouts = LayoutPreset.LIBRARY.shipped();
         }
         List<MenuItem> items = new ArrayList<>();
         for (LayoutPreset layout : layouts.values()) {
